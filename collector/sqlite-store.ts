@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Answer } from '../src/types'
+import type { Store, StoredAnswer } from './store'
+import type { ScoreCount } from './summarize'
+
+const schema = `
+  CREATE TABLE IF NOT EXISTS answers (
+    id TEXT PRIMARY KEY,
+    survey_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    comment TEXT,
+    complete INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    url TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    visitor_id TEXT NOT NULL,
+    user_id TEXT,
+    attributes TEXT,
+    sdk TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS answers_survey ON answers (survey_id, type, score);
+`
+
+// The first copy decides the score; later copies may add a comment and finish the answer.
+const upsertSql = `
+  INSERT INTO answers (id, survey_id, type, score, comment, complete, created_at, received_at, updated_at,
+                       url, locale, visitor_id, user_id, attributes, sdk)
+  VALUES (@id, @surveyId, @type, @score, @comment, @complete, @createdAt, @now, @now,
+          @url, @locale, @visitorId, @userId, @attributes, @sdk)
+  ON CONFLICT (id) DO UPDATE SET
+    comment = COALESCE(excluded.comment, answers.comment),
+    complete = MAX(answers.complete, excluded.complete),
+    updated_at = CASE
+      WHEN excluded.complete > answers.complete OR (excluded.comment IS NOT NULL AND answers.comment IS NULL)
+      THEN excluded.updated_at ELSE answers.updated_at END
+`
+
+interface Row {
+  id: string
+  survey_id: string
+  type: Answer['type']
+  score: number
+  comment: string | null
+  complete: number
+  created_at: string
+  received_at: string
+  updated_at: string
+  url: string
+  locale: string
+  visitor_id: string
+  user_id: string | null
+  attributes: string | null
+  sdk: string
+}
+
+const toAnswer = (row: Row): StoredAnswer => ({
+  id: row.id,
+  surveyId: row.survey_id,
+  type: row.type,
+  score: row.score,
+  ...(row.comment !== null && { comment: row.comment }),
+  complete: row.complete === 1,
+  createdAt: row.created_at,
+  url: row.url,
+  locale: row.locale,
+  visitorId: row.visitor_id,
+  ...(row.user_id !== null && { userId: row.user_id }),
+  ...(row.attributes !== null && { attributes: JSON.parse(row.attributes) }),
+  sdk: row.sdk,
+  receivedAt: row.received_at,
+  updatedAt: row.updated_at
+})
+
+/** SQLite in one file (WAL mode), or in memory for `:memory:`. */
+export const createSqliteStore = (file: string): Store => {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('busy_timeout = 5000')
+  db.exec(schema)
+  const upsert = db.prepare(upsertSql)
+  const upsertAll = db.transaction((answers: Answer[], now: string) => {
+    for (const answer of answers) {
+      upsert.run({
+        ...answer,
+        comment: answer.comment ?? null,
+        complete: answer.complete ? 1 : 0,
+        userId: answer.userId ?? null,
+        attributes: answer.attributes ? JSON.stringify(answer.attributes) : null,
+        now
+      })
+    }
+  })
+  const counts = db.prepare(
+    'SELECT survey_id AS surveyId, type, score, COUNT(*) AS count FROM answers GROUP BY survey_id, type, score'
+  )
+  const latest = db.prepare('SELECT * FROM answers ORDER BY received_at DESC, id LIMIT ?')
+
+  return {
+    upsert: async (answers) => void upsertAll(answers, new Date().toISOString()),
+    scoreCounts: async () => counts.all() as ScoreCount[],
+    answers: async ({ limit = 100 } = {}) => (latest.all(limit) as Row[]).map(toAnswer),
+    close: async () => void db.close()
+  }
+}

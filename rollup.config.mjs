@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import replace from '@rollup/plugin-replace'
+import terser from '@rollup/plugin-terser'
+import typescript from '@rollup/plugin-typescript'
+import { dts } from 'rollup-plugin-dts'
+
+const { version, dependencies } = JSON.parse(readFileSync('package.json', 'utf8'))
+
+// `import css from './styles.css?inline'` gives the file's text, as Vite does in the tests.
+const inlineCss = () => ({
+  name: 'inline-css',
+  resolveId: (source, importer) =>
+    source.endsWith('.css?inline') && importer ? resolve(dirname(importer), source) : null,
+  load(id) {
+    if (!id.endsWith('.css?inline')) return null
+    const css = readFileSync(id.slice(0, -'?inline'.length), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>~])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/\s+!important/g, '!important')
+      .replace(/;}/g, '}')
+      .trim()
+    return `export default ${JSON.stringify(css)}`
+  }
+})
+
+const plugins = (production) => [
+  inlineCss(),
+  replace({
+    preventAssignment: true,
+    values: { __SAYSO_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': JSON.stringify('production') }
+  }),
+  nodeResolve({ browser: true }),
+  typescript({ tsconfig: './tsconfig.json', noEmit: false, declaration: false, outDir: undefined }),
+  production && terser({ compress: { passes: 2 }, format: { comments: false } })
+]
+
+const external = (id) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`))
+
+export default [
+  {
+    input: 'src/global.ts',
+    output: { file: 'dist/sayso.js', format: 'iife', sourcemap: true },
+    plugins: plugins(true)
+  },
+  {
+    input: 'src/index.ts',
+    external,
+    output: [
+      { file: 'dist/index.js', format: 'es', sourcemap: true },
+      { file: 'dist/index.cjs', format: 'cjs', sourcemap: true }
+    ],
+    plugins: plugins(false)
+  },
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/index.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })]
+  }
+]

@@ -1,0 +1,49 @@
+import * as z from 'zod/mini'
+import { messages } from '../messages'
+import { buildSchemas, type ParsedConfig, type ParsedSurvey } from './schema'
+import { formatIssues, type Problem } from './format-issues'
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value == 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Parses a configuration once, applying every default. Never throws: each
+ * problem is described; a wrong option falls back to its default and a survey
+ * with any problem is left out whole (a misspelt trigger could otherwise show
+ * it at the wrong moment), so that the valid surveys still run.
+ */
+export const parseConfig = (input: unknown): { config: ParsedConfig; problems: Problem[] } => {
+  const problems: Problem[] = []
+  const schemas = buildSchemas()
+  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown, prefix: PropertyKey[]) => {
+    const result = z.safeParse(schema, value, { reportInput: true })
+    if (!result.success) problems.push(...formatIssues(result.error.issues, prefix))
+    return result
+  }
+
+  if (!isObject(input)) problems.push(messages.notAnObject(input))
+  let top = isObject(input) ? input : {}
+  let result = parse(schemas.config, top, [])
+  // Leaves out each top-level option that is wrong; the second pass uses their defaults.
+  if (!result.success) {
+    top = { ...top }
+    for (const issue of result.error.issues) {
+      for (const key of issue.path.length ? [issue.path[0]] : 'keys' in issue ? issue.keys : []) delete top[key as string]
+    }
+    result = parse(schemas.config, top, [])
+  }
+  const config = result.success ? result.data : z.parse(schemas.config, {})
+  if (!config.endpoint && !config.transport) problems.push(messages.noDestination())
+
+  const surveys: ParsedSurvey[] = []
+  config.surveys.forEach((raw, index) => {
+    const prefix = ['surveys', index]
+    // `trigger: 'manual'` is short for `{ manual: true }`.
+    const value = isObject(raw) && raw.trigger == 'manual' ? { ...raw, trigger: { manual: true } } : raw
+    const parsed = parse(schemas.survey, value, prefix)
+    if (!parsed.success) problems.push(messages.surveyLeftOut(prefix))
+    else if (surveys.some((survey) => survey.id == parsed.data.id)) problems.push(messages.duplicateId(index, parsed.data.id))
+    else surveys.push(parsed.data)
+  })
+  return { config: { ...config, surveys }, problems }
+}

@@ -1,0 +1,25 @@
+export { init } from './init'
+export { fetchTransport } from './transport/fetch-transport'
+export type {
+  Answer,
+  Audience,
+  Condition,
+  ErrorReason,
+  EventName,
+  FollowUp,
+  Frequency,
+  Sayso,
+  SaysoConfig,
+  SaysoError,
+  SaysoEvents,
+  Scalar,
+  ShowOptions,
+  Survey,
+  SurveyType,
+  Text,
+  Theme,
+  Transport,
+  TransportResult,
+  Trigger,
+  User
+} from './types'

@@ -1,0 +1,119 @@
+import { parseConfig } from './config/parse-config'
+import type { ParsedSurvey } from './config/schema'
+import { createEmitter } from './create-emitter'
+import { messages } from './messages'
+import { createAnswer } from './queue/create-answer'
+import { createOutbox } from './queue/create-outbox'
+import { createTriggers, type Triggers } from './triggers/create-triggers'
+import { fetchTransport } from './transport/fetch-transport'
+import { MAX_COMMENT } from './transport/wire-limits'
+import type { Answer, Sayso, SaysoConfig, SaysoError, SaysoEvents } from './types'
+import { createWidget } from './ui/create-widget'
+import { resolveView } from './ui/resolve-view'
+import { visitorId } from './visitor-id'
+
+/**
+ * Starts sayso with a configuration and returns the running instance.
+ * Never throws: problems in the configuration are reported on the console
+ * and through the `error` event, and the valid surveys still run.
+ *
+ * @example
+ * import { init } from 'sayso'
+ * const sayso = init({ endpoint: '/api/answers', surveys: [{ id: 'nps', type: 'nps' }] })
+ * sayso.on('submit', (answer) => console.log(answer.score))
+ */
+export const init = (input: SaysoConfig): Sayso => {
+  const events = createEmitter<SaysoEvents>()
+  const report = (error: SaysoError) => {
+    console.warn(`[sayso] ${error.message}`)
+    events.emit('error', error)
+  }
+  // Every way in from the page goes through here: whatever fails inside sayso stays inside.
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R | undefined => {
+      try {
+        return fn(...args)
+      } catch (error) {
+        report({ reason: 'ui', message: messages.failed('sayso', error) })
+      }
+    }
+
+  const { config, problems } = parseConfig(input)
+  const locale = config.locale ?? navigator.language ?? 'en'
+  const user = config.user
+  const visitor = visitorId()
+  const transport = config.transport ?? (config.endpoint ? fetchTransport(config.endpoint) : undefined)
+  const outbox =
+    transport && createOutbox({ transport, onSent: (answers) => events.emit('sent', { answers }), onError: report })
+  const widget = createWidget(config.theme)
+  let current: { answer?: Answer } | undefined
+  let triggers: Triggers | undefined
+
+  const open = (survey: ParsedSurvey, takeFocus: boolean): boolean => {
+    if (current || !outbox) return false
+    const view = resolveView(survey, { locale, brand: config.brand })
+    const shown: { answer?: Answer } = (current = {})
+    const deliver = (answer: Answer, event: 'answer' | 'submit') => {
+      shown.answer = answer
+      outbox.push(answer)
+      events.emit(event, answer)
+      if (event === 'answer' && answer.complete) events.emit('submit', answer)
+    }
+    widget.open(view, {
+      takeFocus,
+      onChoose: guard((score: number) =>
+        deliver(createAnswer({ survey, score, locale: view.locale, visitorId: visitor, user, complete: !view.followUp }), 'answer')
+      ),
+      onFinish: guard((comment?: string) =>
+        deliver({ ...shown.answer!, complete: true, ...(comment && { comment: comment.slice(0, MAX_COMMENT) }) }, 'submit')
+      ),
+      onClose: guard(() => {
+        current = undefined
+        widget.close()
+        if (!shown.answer?.complete) events.emit('dismiss', { surveyId: survey.id, answered: !!shown.answer })
+      })
+    })
+    events.emit('show', { surveyId: survey.id, type: survey.type })
+    return true
+  }
+
+  // Started once the page is parsed and init has returned, so that `init(…).on(…)` hears
+  // everything; events tracked before that wait for it.
+  const early: Parameters<Sayso['track']>[] = []
+  const start = () => {
+    problems.forEach((problem) => report({ reason: 'config', message: problem.message, path: problem.path }))
+    triggers = createTriggers(config.surveys, guard((survey: ParsedSurvey) => void open(survey, false)))
+    early.forEach((args) => triggers!.track(...args))
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const ready = () => (timer = setTimeout(start))
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready, { once: true })
+  else ready()
+
+  return {
+    track: guard((event, props) => (triggers ? triggers.track(event, props) : early.push([event, props]))),
+    show: (surveyId) =>
+      !!guard(() => {
+        const survey = config.surveys.find((candidate) => candidate.id === surveyId)
+        if (!survey) return report({ reason: 'command', message: messages.unknownSurvey(surveyId) })
+        // Focus moves into the dialog only when the visitor has just acted (a click, a key).
+        return open(survey, !!navigator.userActivation?.isActive)
+      })(),
+    identify: guard((userId, attributes) => {
+      user.id = userId
+      user.attributes = { ...user.attributes, ...attributes }
+    }),
+    on: events.on,
+    flush: () => outbox?.flush() ?? Promise.resolve(),
+    destroy: guard(() => {
+      clearTimeout(timer)
+      document.removeEventListener('DOMContentLoaded', ready)
+      triggers?.destroy()
+      widget.close()
+      outbox?.destroy()
+      events.clear()
+      current = {}
+    })
+  }
+}

@@ -1,0 +1,17 @@
+import { describeValue, problem } from './config/format-issues'
+
+const http = (status?: number) => (status ? ` (HTTP ${status})` : '')
+
+/** Every sentence sayso says to a developer, in one place. */
+export const messages = {
+  notAnObject: (value: unknown) => problem([], `expected a configuration object, got ${describeValue(value)}`),
+  noDestination: () => problem(['endpoint'], 'expected a URL or a transport function, got nothing; nothing will show'),
+  surveyLeftOut: (path: PropertyKey[]) => problem(path, 'survey left out for the problems above'),
+  duplicateId: (index: number, id: string) =>
+    problem(['surveys', index, 'id'], `expected an id no other survey has, got ${describeValue(id)}; survey left out`),
+  unknownSurvey: (id: string) => `show: no survey has the id ${describeValue(id)}`,
+  unknownCommand: (name: unknown) => `unknown command ${describeValue(name)}`,
+  rejected: (status?: number) => `the endpoint rejected an answer${http(status)}; it was dropped`,
+  stopped: (status?: number) => `the endpoint refused answers${http(status)}; they wait for the next page load`,
+  failed: (what: string, error: unknown) => `${what} failed: ${error instanceof Error ? error.message : String(error)}`
+}

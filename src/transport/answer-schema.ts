@@ -1,0 +1,55 @@
+import * as z from 'zod/mini'
+import { scales } from '../scales'
+import { MAX_BATCH, MAX_COMMENT } from './wire-limits'
+
+const is = (what: string) => ({ error: what })
+const short = (max: number) =>
+  z.string(is(`a string of 1–${max} characters`)).check(
+    z.minLength(1, is(`a string of 1–${max} characters`)),
+    z.maxLength(max, is(`a string of 1–${max} characters`))
+  )
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], is('a string, number, boolean or null'))
+
+/** One answer on the wire, as the collector checks it. Unknown fields are ignored. */
+export const answerSchema = z
+  .object(
+    {
+      id: short(64),
+      surveyId: short(200),
+      type: z.enum(['nps', 'csat', 'ces'], is("'nps', 'csat' or 'ces'")),
+      score: z.int(is('a whole number')),
+      comment: z.optional(z.string(is('a string')).check(z.maxLength(MAX_COMMENT, is(`at most ${MAX_COMMENT} characters`)))),
+      complete: z.boolean(is('true or false')),
+      createdAt: z.iso.datetime(is('an ISO 8601 date and time')),
+      url: z.string(is('a string')).check(z.maxLength(2048, is('a URL of at most 2048 characters'))),
+      locale: short(35),
+      visitorId: short(64),
+      userId: z.optional(short(200)),
+      attributes: z.optional(z.record(z.string(), scalar, is('a map of name to value'))),
+      sdk: short(50)
+    },
+    is('an answer object')
+  )
+  .check(
+    z.check((context) => {
+      const { score, type } = context.value
+      if (score < scales[type].min || score > scales[type].max) {
+        context.issues.push({
+          code: 'custom',
+          path: ['score'],
+          input: score,
+          message: 'a score within the scale of its type (NPS 0–10, CSAT 1–5, CES 1–7)'
+        })
+      }
+    })
+  )
+
+/** The body of `POST {endpoint}`. */
+export const batchSchema = z.object(
+  {
+    answers: z
+      .array(z.unknown(), is(`a list of 1–${MAX_BATCH} answers`))
+      .check(z.minLength(1, is(`a list of 1–${MAX_BATCH} answers`)), z.maxLength(MAX_BATCH, is(`a list of 1–${MAX_BATCH} answers`)))
+  },
+  is('an object such as { "answers": [ … ] }')
+)

@@ -1,0 +1,289 @@
+/**
+ * A text in one language, or one per locale.
+ *
+ * @example
+ * 'How did we do?'
+ * { en: 'How did we do?', pl: 'Jak nam poszło?' }
+ */
+export type Text = string | Record<string, string>
+
+/** `nps` asks 0–10, `csat` 1–5, `ces` 1–7. */
+export type SurveyType = 'nps' | 'csat' | 'ces'
+
+/** A value an attribute or event property may take. */
+export type Scalar = string | number | boolean | null
+
+/**
+ * A condition on one attribute or event property: a plain value means "equals".
+ *
+ * @example
+ * 'pro'                      // equals 'pro'
+ * { in: ['pro', 'team'] }    // one of
+ * { gte: 100 }               // a number at least 100
+ * { exists: true }           // set to anything
+ */
+export type Condition =
+  | Scalar
+  | {
+      equals?: Scalar
+      in?: Scalar[]
+      gt?: number
+      gte?: number
+      lt?: number
+      lte?: number
+      exists?: boolean
+    }
+
+/**
+ * When a survey asks. Every condition given must hold.
+ *
+ * @example
+ * { event: 'checkout_completed', delay: 2000 }
+ * { url: ['/checkout/*', '/cart'], scroll: 50 }
+ */
+export interface Trigger {
+  /** A name passed to `track()`. */
+  event?: string
+  /** Conditions on the properties passed to `track(event, props)`. */
+  props?: Record<string, Condition>
+  /** A glob matched against the path, or the whole URL when it has `://`. */
+  url?: string | string[]
+  /** Milliseconds to wait once the other conditions hold. */
+  delay?: number
+  /** Percent of the page scrolled. */
+  scroll?: number
+  /** The pointer leaves through the top of the window. */
+  exitIntent?: boolean
+  /** A CSS selector; a click on a matching element. */
+  click?: string
+}
+
+/** Who may see a survey. */
+export interface Audience {
+  /** Conditions on `user.attributes` (set by `init` or `identify`). */
+  attributes?: Record<string, Condition>
+  device?: 'mobile' | 'desktop'
+  /** Locales, such as `'pl'` or `['en-GB', 'en-IE']`. */
+  locale?: string | string[]
+}
+
+/** How often a visitor may see one survey. */
+export interface Frequency {
+  /** Days a survey stays away after an answer. Default 90. */
+  answeredDays?: number
+  /** Days a survey stays away after it was closed unanswered. Default 14. */
+  dismissedDays?: number
+}
+
+/**
+ * The open-text question after the score. Segment texts replace `question`
+ * for that segment: detractor/passive/promoter for NPS, low/high for CSAT and CES.
+ *
+ * @example
+ * { promoter: 'What do you love most?', detractor: 'What should we fix first?' }
+ */
+export interface FollowUp {
+  question?: Text
+  detractor?: Text
+  passive?: Text
+  promoter?: Text
+  low?: Text
+  high?: Text
+  placeholder?: Text
+}
+
+/**
+ * One survey.
+ *
+ * @example
+ * { id: 'nps-main', type: 'nps', trigger: { event: 'checkout_completed' } }
+ * { id: 'csat-help', type: 'csat', scale: 'emoji', subject: 'our help centre', trigger: 'manual' }
+ */
+export interface Survey {
+  /** Unique among the surveys; it is sent with each answer as `surveyId`. */
+  id: string
+  type: SurveyType
+  /** Replaces the default question. */
+  question?: Text
+  /** What a CSAT question asks about: "How satisfied are you with {subject}?" */
+  subject?: Text
+  /** What a CES statement is about: "{brand} made it easy for me to {task}." */
+  task?: Text
+  /** How the CSAT scale is drawn. Default `'number'`. */
+  scale?: 'number' | 'star' | 'emoji'
+  /** Replaces the scale's end labels. */
+  labels?: { low?: Text; high?: Text }
+  /** `false` leaves the follow-up out. Default: a question by segment. */
+  followUp?: boolean | FollowUp
+  /** The last step; it closes itself after `closeAfterMs` (default 3000). */
+  thankYou?: { message?: Text; closeAfterMs?: number }
+  /** Omitted: on page view. `'manual'`: only through `show()`. */
+  trigger?: 'manual' | Trigger
+  audience?: Audience
+  /** The share of visitors (0–1) who may see it, stable per visitor. */
+  sample?: number
+  frequency?: Frequency
+}
+
+/**
+ * Look and place. Any `--sayso-*` custom property may be set too.
+ *
+ * @example
+ * { position: 'bottom-left', colorScheme: 'auto', '--sayso-accent': '#0a66c2' }
+ */
+export interface Theme {
+  position?: 'bottom-right' | 'bottom-left' | 'bottom-center' | 'center'
+  colorScheme?: 'light' | 'dark' | 'auto'
+  [customProperty: `--sayso-${string}`]: string
+}
+
+/** Who is answering; the id and attributes travel with each answer. */
+export interface User {
+  id?: string
+  attributes?: Record<string, Scalar>
+}
+
+/**
+ * One answer as it travels to the endpoint: `POST {endpoint}` with `{"answers": [Answer, …]}`.
+ * `id` is the idempotency key: a later copy with a comment or `complete: true` updates it.
+ */
+export interface Answer {
+  id: string
+  surveyId: string
+  type: SurveyType
+  score: number
+  comment?: string
+  /** `false` while the follow-up is still open. */
+  complete: boolean
+  /** ISO 8601. */
+  createdAt: string
+  url: string
+  locale: string
+  visitorId: string
+  userId?: string
+  attributes?: Record<string, Scalar>
+  /** `sayso@<version>` */
+  sdk: string
+}
+
+/** What a transport reports: delivered, or why not. */
+export type TransportResult =
+  | { ok: true }
+  | { ok: false; retry: boolean; retryAfterMs?: number; status?: number }
+
+/**
+ * Delivers a batch of answers. Resolve `{ ok: true }` only once they are stored.
+ *
+ * @example
+ * const toWebhook: Transport = async (answers) => {
+ *   const res = await fetch('/hook', { method: 'POST', body: JSON.stringify({ answers }) })
+ *   return res.ok ? { ok: true } : { ok: false, retry: res.status >= 500, status: res.status }
+ * }
+ */
+export type Transport = (
+  answers: Answer[],
+  options: { keepalive: boolean }
+) => Promise<TransportResult>
+
+/**
+ * Everything sayso needs. Either `endpoint` or `transport` is required.
+ *
+ * @example
+ * init({
+ *   endpoint: '/api/answers',
+ *   brand: 'Acme',
+ *   surveys: [{ id: 'nps-main', type: 'nps', trigger: { event: 'checkout_completed' } }]
+ * })
+ */
+export interface SaysoConfig {
+  /** Where answers are posted as JSON. */
+  endpoint?: string
+  /** Replaces the built-in fetch transport. */
+  transport?: Transport
+  surveys?: Survey[]
+  /** Forces the language; default: the browser's. */
+  locale?: string
+  /** Fills `{brand}` in the questions. */
+  brand?: string
+  theme?: Theme
+  user?: User
+  /** At most one pop-up within `cooldownDays` (default 1) across all surveys. */
+  frequency?: { cooldownDays?: number }
+}
+
+/** Why something went wrong; `message` says it in a sentence. */
+export type ErrorReason =
+  | 'config'
+  | 'command'
+  | 'rejected'
+  | 'stopped'
+  | 'expired'
+  | 'overflow'
+  | 'too-large'
+  | 'transport'
+  | 'ui'
+
+export interface SaysoError {
+  reason: ErrorReason
+  message: string
+  /** The config path, for `config`. */
+  path?: string
+  /** The answers concerned, for delivery errors. */
+  answers?: Answer[]
+  /** The HTTP status, when there is one. */
+  status?: number
+}
+
+/** The events and what their handlers receive. */
+export interface SaysoEvents {
+  /** A survey appeared. */
+  show: { surveyId: string; type: SurveyType }
+  /** A score was chosen; the answer is already queued. */
+  answer: Answer
+  /** The visitor finished the survey (sent or skipped the follow-up). */
+  submit: Answer
+  /** Closed before the end; `answered` when a score had been chosen. */
+  dismiss: { surveyId: string; answered: boolean }
+  /** The endpoint confirmed these answers. */
+  sent: { answers: Answer[] }
+  error: SaysoError
+}
+
+export type EventName = keyof SaysoEvents
+
+/** Options of `show()`. */
+export interface ShowOptions {
+  /** Show even when audience, sampling or frequency rules would not (a preview). */
+  force?: boolean
+}
+
+/** A running sayso, returned by `init()`; the same commands as `window.sayso`. */
+export interface Sayso {
+  /**
+   * Records that something happened; surveys triggered by this event may show.
+   * @example sayso.track('checkout_completed', { total: 120 })
+   */
+  track(event: string, props?: Record<string, Scalar>): void
+  /**
+   * Shows a survey now. Called from a click, it takes focus and gives it back on close.
+   * @example button.onclick = () => sayso.show('nps-main')
+   */
+  show(surveyId: string, options?: ShowOptions): boolean
+  /**
+   * Says who the visitor is; later answers carry the id and attributes.
+   * @example sayso.identify('u_42', { plan: 'pro' })
+   */
+  identify(userId: string, attributes?: Record<string, Scalar>): void
+  /**
+   * Listens to an event; returns the function that stops listening.
+   * @example const off = sayso.on('submit', (answer) => console.log(answer.score))
+   */
+  on<K extends EventName>(event: K, handler: (payload: SaysoEvents[K]) => void): () => void
+  /**
+   * Sends what is queued now; settles when the queue is empty or cannot progress.
+   * @example await sayso.flush()
+   */
+  flush(): Promise<void>
+  /** Removes every element, listener and timer sayso created. */
+  destroy(): void
+}

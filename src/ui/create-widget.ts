@@ -1,0 +1,105 @@
+import { h, render } from 'preact'
+import type { Theme } from '../types'
+import css from './styles.css?inline'
+import type { SurveyView } from './resolve-view'
+import { SurveyDialog, type DialogActions, type Step } from './survey-dialog'
+
+export interface DialogHandlers {
+  /** Opened by the visitor: focus moves into the dialog and comes back on close. */
+  takeFocus: boolean
+  /** A score was chosen. */
+  onChoose: (score: number) => void
+  /** The follow-up was sent (with a comment) or skipped (without). */
+  onFinish: (comment?: string) => void
+  /** Close, Escape, or the thank-you step timing out. */
+  onClose: () => void
+}
+
+export interface Widget {
+  open(view: SurveyView, handlers: DialogHandlers): void
+  close(): void
+}
+
+// The element that had focus, looking through open shadow roots.
+const focusedElement = (): HTMLElement | null => {
+  let element = document.activeElement
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement
+  return element instanceof HTMLElement && element !== document.body ? element : null
+}
+
+/**
+ * One host element with a shadow root, added while a survey shows and removed
+ * when it closes. It walks the steps: scale, follow-up, thank-you.
+ */
+export const createWidget = (theme: Theme): Widget => {
+  let close = () => {}
+
+  const open = (view: SurveyView, { takeFocus, onChoose, onFinish, onClose }: DialogHandlers) => {
+    close()
+    const returnFocus = focusedElement()
+    const host = document.createElement('sayso-widget')
+    for (const [key, value] of Object.entries(theme)) {
+      if (key.startsWith('--sayso-')) host.style.setProperty(key, value)
+    }
+    const root = host.attachShadow({ mode: 'open' })
+    // A constructed stylesheet passes a strict style-src CSP, where a <style> element would not.
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(css)
+    root.adoptedStyleSheets = [sheet]
+    const container = document.createElement('div')
+    container.className = 'sayso'
+    container.dataset.position = theme.position ?? 'bottom-right'
+    // 'auto' is settled when the survey opens; a survey is too short-lived to follow a change.
+    container.dataset.scheme =
+      theme.colorScheme === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : (theme.colorScheme ?? 'light')
+    root.append(container)
+    document.body.append(host)
+
+    const timers: ReturnType<typeof setTimeout>[] = []
+    let step: Step = { name: 'scale' }
+    let announcement = ''
+
+    const paint = (focus: boolean) => {
+      render(h(SurveyDialog, { view, step, announcement, actions }), container)
+      if (focus) container.querySelector<HTMLElement>('[tabindex="0"],textarea,.thanks')?.focus()
+    }
+    // Focus follows the steps only when it is in the dialog already: a survey
+    // that opened on its own never pulls focus out of the page.
+    const go = (next: Step) => {
+      const focus = !!root.activeElement
+      step = next
+      paint(focus)
+      if (next.name === 'thanks') timers.push(setTimeout(onClose, view.closeAfterMs))
+    }
+    const actions: DialogActions = {
+      choose(score) {
+        onChoose(score)
+        go(view.followUp ? { name: 'followUp', question: view.followUp(score) } : { name: 'thanks' })
+      },
+      mark(index) {
+        step = { name: 'scale', marked: index }
+        paint(true)
+      },
+      finish(comment) {
+        onFinish(comment)
+        go({ name: 'thanks' })
+      },
+      close: onClose
+    }
+
+    close = () => {
+      close = () => {}
+      timers.forEach(clearTimeout)
+      const hadFocus = !!root.activeElement
+      render(null, container)
+      host.remove()
+      if (hadFocus && returnFocus?.isConnected) returnFocus.focus()
+    }
+
+    paint(takeFocus)
+    // A live region announces only what changes after it exists.
+    if (!takeFocus) timers.push(setTimeout(() => ((announcement = view.announce), paint(false)), 100))
+  }
+
+  return { open, close: () => close() }
+}

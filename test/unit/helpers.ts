@@ -1,0 +1,31 @@
+import { vi } from 'vitest'
+import type { Answer, Transport } from '../../src/types'
+
+/** A transport that records every batch and answers what the test says. */
+export const fakeTransport = (reply: Transport = async () => ({ ok: true })) => {
+  const batches: Answer[][] = []
+  const transport = vi.fn<Transport>(async (answers, options) => {
+    batches.push(answers.map((answer) => ({ ...answer })))
+    return reply(answers, options)
+  })
+  return { transport, batches, sent: () => batches.flat() }
+}
+
+export const widgetRoot = () => document.querySelector('sayso-widget')?.shadowRoot ?? null
+
+export const dialog = () => widgetRoot()?.querySelector<HTMLElement>('[role=dialog]') ?? null
+
+export const radios = () => [...(widgetRoot()?.querySelectorAll<HTMLButtonElement>('[role=radio]') ?? [])]
+
+export const radio = (name: string) =>
+  radios().find((element) => (element.getAttribute('aria-label') ?? element.textContent) === name)
+
+export const button = (name: string) =>
+  [...(widgetRoot()?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find(
+    (element) => (element.getAttribute('aria-label') ?? element.textContent) === name
+  )
+
+export const title = () => widgetRoot()?.getElementById('sayso-title')?.textContent
+
+export const press = (element: Element, key: string) =>
+  element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))

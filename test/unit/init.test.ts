@@ -1,0 +1,236 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { init } from '../../src/init'
+import type { Sayso } from '../../src/types'
+import { fakeTransport, radio, title, widgetRoot } from './helpers'
+
+let sayso: Sayso | undefined
+let warn: ReturnType<typeof vi.spyOn>
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+})
+afterEach(() => {
+  sayso?.destroy()
+  sayso = undefined
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+  document.body.replaceChildren()
+})
+
+describe('triggers', () => {
+  it('shows a page-view survey after its delay', () => {
+    const { transport } = fakeTransport()
+    sayso = init({ transport, surveys: [{ id: 'nps', type: 'nps', trigger: { delay: 5000 } }] })
+    vi.advanceTimersByTime(4999)
+    expect(widgetRoot()).toBeNull()
+    vi.advanceTimersByTime(1)
+    expect(title()).toMatch(/^How likely/)
+  })
+
+  it('shows an event survey on track(), when its properties match, after its delay', () => {
+    const { transport } = fakeTransport()
+    sayso = init({
+      transport,
+      surveys: [{ id: 'ces', type: 'ces', trigger: { event: 'return_started', props: { items: { gte: 1 } }, delay: 100 } }]
+    })
+    vi.advanceTimersByTime(1000)
+    expect(widgetRoot()).toBeNull()
+    sayso.track('checkout')
+    sayso.track('return_started', { items: 0 })
+    vi.advanceTimersByTime(1000)
+    expect(widgetRoot()).toBeNull()
+    sayso.track('return_started', { items: 2 })
+    vi.advanceTimersByTime(99)
+    expect(widgetRoot()).toBeNull()
+    vi.advanceTimersByTime(1)
+    expect(title()).toMatch(/^It was easy/)
+  })
+
+  it('keeps an event tracked right after init, before sayso has started', () => {
+    const { transport } = fakeTransport()
+    sayso = init({ transport, surveys: [{ id: 'csat', type: 'csat', trigger: { event: 'purchase' } }] })
+    sayso.track('purchase')
+    vi.advanceTimersByTime(1)
+    expect(title()).toMatch(/^How satisfied/)
+  })
+
+  it('shows a manual survey only through show()', () => {
+    const { transport } = fakeTransport()
+    sayso = init({ transport, surveys: [{ id: 'csat', type: 'csat', trigger: 'manual' }] })
+    vi.advanceTimersByTime(1000)
+    expect(widgetRoot()).toBeNull()
+    expect(sayso.show('csat')).toBe(true)
+    expect(title()).toMatch(/^How satisfied/)
+  })
+
+  it('shows one survey at a time', () => {
+    const { transport } = fakeTransport()
+    sayso = init({ transport, surveys: [{ id: 'a', type: 'nps' }, { id: 'b', type: 'csat', trigger: 'manual' }] })
+    vi.advanceTimersByTime(1)
+    expect(sayso.show('b')).toBe(false)
+    expect(document.querySelectorAll('sayso-widget')).toHaveLength(1)
+    expect(title()).toMatch(/^How likely/)
+  })
+})
+
+describe('events', () => {
+  it('tells show, answer, submit, sent in order, each with its payload', async () => {
+    const { transport } = fakeTransport()
+    sayso = init({ transport, surveys: [{ id: 'ces', type: 'ces', followUp: false }] })
+    const seen: [string, unknown][] = []
+    for (const name of ['show', 'answer', 'submit', 'dismiss', 'sent', 'error'] as const) {
+      sayso.on(name, (payload) => seen.push([name, payload]))
+    }
+    vi.advanceTimersByTime(1)
+    radio('7')!.click()
+    await vi.advanceTimersByTimeAsync(400)
+    expect(seen.map(([name]) => name)).toEqual(['show', 'answer', 'submit', 'sent'])
+    expect(seen[0][1]).toEqual({ surveyId: 'ces', type: 'ces' })
+    const answer = seen[1][1] as { id: string }
+    expect(seen[3][1]).toEqual({ answers: [answer] })
+  })
+
+  it('stops calling a handler once unsubscribed', () => {
+    const { transport } = fakeTransport()
+    sayso = init({ transport, surveys: [{ id: 'a', type: 'nps', trigger: 'manual' }] })
+    const handler = vi.fn()
+    const off = sayso.on('show', handler)
+    off()
+    sayso.show('a')
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('keeps going when a handler of the page throws', () => {
+    const { transport } = fakeTransport()
+    sayso = init({ transport, surveys: [{ id: 'a', type: 'nps', trigger: 'manual' }] })
+    const after = vi.fn()
+    sayso.on('show', () => {
+      throw new Error('page bug')
+    })
+    sayso.on('show', after)
+    expect(sayso.show('a')).toBe(true)
+    expect(after).toHaveBeenCalled()
+    expect(() => vi.runOnlyPendingTimers()).toThrow('page bug')
+  })
+
+  it('reports each configuration problem once on the console and through error, and runs the valid surveys', () => {
+    const { transport } = fakeTransport()
+    sayso = init({
+      transport,
+      surveys: [{ id: 'ok', type: 'nps' }, { id: 'bad', type: 'nps', trigger: { delay: 'soon' as never } }]
+    })
+    const errors: unknown[] = []
+    sayso.on('error', (error) => errors.push(error))
+    vi.advanceTimersByTime(1)
+    expect(errors).toEqual([
+      { reason: 'config', path: 'surveys[1].trigger.delay', message: 'surveys[1].trigger.delay: expected a number ≥ 0, got "soon"' },
+      { reason: 'config', path: 'surveys[1]', message: 'surveys[1]: survey left out for the problems above' }
+    ])
+    expect(warn.mock.calls).toEqual([
+      ['[sayso] surveys[1].trigger.delay: expected a number ≥ 0, got "soon"'],
+      ['[sayso] surveys[1]: survey left out for the problems above']
+    ])
+    expect(title()).toMatch(/^How likely/)
+  })
+
+  it('reports an unknown survey id through error, without throwing', () => {
+    const { transport } = fakeTransport()
+    sayso = init({ transport, surveys: [] })
+    const errors: unknown[] = []
+    sayso.on('error', (error) => errors.push(error))
+    expect(sayso.show('nope')).toBe(false)
+    expect(errors).toEqual([{ reason: 'command', message: 'show: no survey has the id "nope"' }])
+  })
+
+  it('never throws into the page, even for nonsense', () => {
+    expect(() => {
+      sayso = init(undefined as never)
+      sayso.track(undefined as never)
+      sayso.show(42 as never)
+      sayso.identify(null as never, 'x' as never)
+    }).not.toThrow()
+  })
+})
+
+describe('identify', () => {
+  it('sends the user id and attributes with later answers', async () => {
+    const fake = fakeTransport()
+    sayso = init({ transport: fake.transport, user: { attributes: { plan: 'free' } }, surveys: [{ id: 'a', type: 'nps', trigger: 'manual', followUp: false }] })
+    sayso.identify('u_42', { plan: 'pro', seats: 3 })
+    sayso.show('a')
+    radio('10')!.click()
+    await vi.advanceTimersByTimeAsync(400)
+    expect(fake.sent()[0]).toEqual(
+      expect.objectContaining({ userId: 'u_42', attributes: { plan: 'pro', seats: 3 }, url: 'http://localhost:3000/' })
+    )
+  })
+})
+
+describe('the answer on the wire', () => {
+  it('has the fields of DESIGN.md, a UUID and no query string in the URL', async () => {
+    history.replaceState(null, '', '/thanks?token=secret#x')
+    const fake = fakeTransport()
+    sayso = init({ transport: fake.transport, locale: 'en', surveys: [{ id: 'nps-main', type: 'nps', followUp: false }] })
+    vi.advanceTimersByTime(1)
+    radio('9')!.click()
+    await vi.advanceTimersByTimeAsync(400)
+    const [answer] = fake.sent()
+    expect(Object.keys(answer).sort()).toEqual(['complete', 'createdAt', 'id', 'locale', 'score', 'sdk', 'surveyId', 'type', 'url', 'visitorId'])
+    expect(answer).toMatchObject({ surveyId: 'nps-main', type: 'nps', score: 9, complete: true, locale: 'en', url: 'http://localhost:3000/thanks', sdk: 'sayso@0.1.0' })
+    expect(answer.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(new Date(answer.createdAt).toISOString()).toBe(answer.createdAt)
+    expect(answer.visitorId).toBe(localStorage.getItem('sayso:visitor'))
+    history.replaceState(null, '', '/')
+  })
+})
+
+describe('destroy', () => {
+  it('leaves no element, listener or timer behind', () => {
+    const added: unknown[] = []
+    const removed: unknown[] = []
+    for (const target of [window, document]) {
+      const add = target.addEventListener.bind(target)
+      const remove = target.removeEventListener.bind(target)
+      vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
+        added.push(listener)
+        add(type, listener, options)
+      })
+      vi.spyOn(target, 'removeEventListener').mockImplementation((type, listener, options) => {
+        removed.push(listener)
+        remove(type, listener, options)
+      })
+    }
+    const timersBefore = vi.getTimerCount()
+    const { transport } = fakeTransport()
+    const instance = init({
+      transport,
+      surveys: [
+        { id: 'now', type: 'nps' },
+        { id: 'later', type: 'csat', trigger: { delay: 60_000 } },
+        { id: 'event', type: 'ces', trigger: { event: 'x', delay: 60_000 } }
+      ]
+    })
+    vi.advanceTimersByTime(1)
+    instance.track('x')
+    expect(widgetRoot()).not.toBeNull()
+    instance.destroy()
+    expect(document.querySelector('sayso-widget')).toBeNull()
+    expect(vi.getTimerCount()).toBe(timersBefore)
+    expect(removed).toEqual(expect.arrayContaining(added))
+    instance.track('x')
+    vi.advanceTimersByTime(120_000)
+    expect(document.querySelector('sayso-widget')).toBeNull()
+  })
+
+  it('also cancels a start still waiting for the page to load', () => {
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true })
+    const { transport } = fakeTransport()
+    const instance = init({ transport, surveys: [{ id: 'now', type: 'nps' }] })
+    instance.destroy()
+    Reflect.deleteProperty(document, 'readyState')
+    document.dispatchEvent(new Event('DOMContentLoaded'))
+    vi.advanceTimersByTime(10)
+    expect(document.querySelector('sayso-widget')).toBeNull()
+  })
+})

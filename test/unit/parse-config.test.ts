@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from '../../src/config/parse-config'
+
+const base = { endpoint: '/api/answers' }
+const messagesOf = (input: unknown) => parseConfig(input).problems.map((problem) => problem.message)
+
+describe('parseConfig', () => {
+  it('applies every default to a valid configuration', () => {
+    const { config, problems } = parseConfig({ ...base, surveys: [{ id: 'nps-main', type: 'nps' }] })
+    expect(problems).toEqual([])
+    expect(config.surveys[0]).toEqual({
+      id: 'nps-main',
+      type: 'nps',
+      scale: 'number',
+      followUp: true,
+      thankYou: { closeAfterMs: 3000 },
+      sample: 1,
+      frequency: { answeredDays: 90, dismissedDays: 14 }
+    })
+    expect(config.frequency).toEqual({ cooldownDays: 1 })
+    expect(config.theme).toEqual({})
+    expect(config.user).toEqual({})
+  })
+
+  it('accepts the full shape of DESIGN.md', () => {
+    const { config, problems } = parseConfig({
+      ...base,
+      locale: 'pl',
+      brand: 'Acme',
+      theme: { position: 'bottom-left', colorScheme: 'auto', '--sayso-accent': '#0a66c2' },
+      user: { id: 'u_42', attributes: { plan: 'pro', seats: 3, trial: false, coupon: null } },
+      frequency: { cooldownDays: 3 },
+      surveys: [
+        {
+          id: 'csat',
+          type: 'csat',
+          scale: 'emoji',
+          subject: { en: 'our help', pl: 'naszej pomocy' },
+          labels: { low: 'Bad', high: 'Good' },
+          followUp: { low: 'What went wrong?', high: { en: 'What went well?' }, placeholder: '…' },
+          thankYou: { message: 'Thanks!', closeAfterMs: 1000 },
+          trigger: { event: 'chat_closed', props: { rating: { gte: 3 }, agent: { in: ['a', 'b'] } }, url: ['/help/*'], delay: 500, scroll: 50, exitIntent: false, click: '#help' },
+          audience: { attributes: { plan: 'pro', seats: { gt: 1 }, coupon: { exists: false } }, device: 'desktop', locale: ['pl', 'en'] },
+          sample: 0.25,
+          frequency: { answeredDays: 30, dismissedDays: 7 }
+        },
+        { id: 'manual', type: 'ces', trigger: 'manual', followUp: false }
+      ]
+    })
+    expect(problems).toEqual([])
+    expect(config.surveys.map((s) => s.id)).toEqual(['csat', 'manual'])
+    expect(config.surveys[1].trigger).toEqual({ manual: true })
+  })
+
+  it('names the path, what was expected and what was given', () => {
+    expect(
+      messagesOf({ ...base, surveys: [{ id: 'a', type: 'nps' }, { id: 'b', type: 'nps', trigger: { delay: 'soon' } }] })
+    ).toEqual(['surveys[1].trigger.delay: expected a number ≥ 0, got "soon"', 'surveys[1]: survey left out for the problems above'])
+  })
+
+  it.each([
+    [{ id: 'x', type: 'poll' }, `surveys[0].type: expected 'nps' or 'csat' or 'ces', got "poll"`],
+    [{ type: 'nps' }, 'surveys[0].id: expected a non-empty string, got nothing'],
+    [{ id: '', type: 'nps' }, 'surveys[0].id: expected a non-empty string, got ""'],
+    [{ id: 'x', type: 'csat', scale: 'hearts' }, `surveys[0].scale: expected 'number' or 'star' or 'emoji', got "hearts"`],
+    [{ id: 'x', type: 'nps', sample: 2 }, 'surveys[0].sample: expected a number 0–1, got 2'],
+    [{ id: 'x', type: 'nps', trigger: 'auto' }, `surveys[0].trigger: expected 'manual' or a trigger object, got "auto"`],
+    [{ id: 'x', type: 'nps', trigger: { scroll: 150 } }, 'surveys[0].trigger.scroll: expected a percent 0–100, got 150'],
+    [{ id: 'x', type: 'nps', trigger: { evnt: 'buy' } }, 'surveys[0].trigger.evnt: unknown option, left out'],
+    [{ id: 'x', type: 'nps', question: 42 }, 'surveys[0].question: expected a text or { locale: text }, got 42'],
+    [{ id: 'x', type: 'nps', followUp: 'yes' }, 'surveys[0].followUp: expected true, false or texts for question, detractor, passive, promoter, low, high, placeholder, got "yes"'],
+    [{ id: 'x', type: 'nps', frequency: { answeredDays: -1 } }, 'surveys[0].frequency.answeredDays: expected a number of days ≥ 0, got -1'],
+    [{ id: 'x', type: 'nps', audience: { device: 'tv' } }, `surveys[0].audience.device: expected 'mobile' or 'desktop', got "tv"`],
+    ['nps', 'surveys[0]: expected a survey object, got "nps"']
+  ])('reports %j', (survey, message) => {
+    const { config, problems } = parseConfig({ ...base, surveys: [survey, { id: 'ok', type: 'nps' }] })
+    expect(problems.map((problem) => problem.message)).toEqual([message, 'surveys[0]: survey left out for the problems above'])
+    expect(config.surveys.map((s) => s.id)).toEqual(['ok'])
+  })
+
+  it('reports every problem of one survey, each once', () => {
+    expect(messagesOf({ ...base, surveys: [{ id: 3, type: 'x', sample: -1 }] })).toEqual([
+      'surveys[0].id: expected a non-empty string, got 3',
+      `surveys[0].type: expected 'nps' or 'csat' or 'ces', got "x"`,
+      'surveys[0].sample: expected a number 0–1, got -1',
+      'surveys[0]: survey left out for the problems above'
+    ])
+  })
+
+  it('leaves out a wrong top-level option and keeps its default', () => {
+    const { config, problems } = parseConfig({ ...base, locale: 5, theme: { position: 'top' }, surveys: [{ id: 'a', type: 'nps' }] })
+    expect(problems.map((p) => p.path)).toEqual(['locale', 'theme'])
+    expect(config.locale).toBeUndefined()
+    expect(config.theme).toEqual({})
+    expect(config.surveys).toHaveLength(1)
+  })
+
+  it('warns of an unknown top-level option', () => {
+    expect(messagesOf({ ...base, endpont: '/x' })).toEqual(['endpont: unknown option, left out'])
+  })
+
+  it('needs an endpoint or a transport', () => {
+    expect(messagesOf({ surveys: [] })).toEqual([
+      'endpoint: expected a URL or a transport function, got nothing; nothing will show'
+    ])
+    expect(messagesOf({ transport: async () => ({ ok: true }) })).toEqual([])
+    expect(messagesOf({ transport: 'fetch' })).toEqual([
+      'transport: expected a function, got "fetch"',
+      'endpoint: expected a URL or a transport function, got nothing; nothing will show'
+    ])
+  })
+
+  it('leaves out a second survey with the same id', () => {
+    const { config, problems } = parseConfig({ ...base, surveys: [{ id: 'a', type: 'nps' }, { id: 'a', type: 'csat' }] })
+    expect(problems.map((p) => p.message)).toEqual([
+      'surveys[1].id: expected an id no other survey has, got "a"; survey left out'
+    ])
+    expect(config.surveys.map((s) => s.type)).toEqual(['nps'])
+  })
+
+  it.each([null, undefined, 'nps', 42, []])('survives %j as a whole configuration', (input) => {
+    const { config, problems } = parseConfig(input)
+    expect(config.surveys).toEqual([])
+    expect(problems[0].message).toMatch(/^\(root\): expected a configuration object, got /)
+  })
+
+  it('does not leave zod in jitless mode for the page', async () => {
+    const z = await import('zod/mini')
+    parseConfig(base)
+    expect(z.config().jitless).toBeUndefined()
+  })
+})
