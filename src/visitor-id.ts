@@ -6,13 +6,12 @@ const KEY = 'sayso:visitor'
  * A random id kept in localStorage (no cookies), so that answers from one
  * browser can be told apart. Where storage is blocked it lasts for the page.
  */
-export const visitorId = (storage: () => Storage | undefined = () => localStorage): string => {
+export const visitorId = (): string => {
   try {
-    const store = storage()
-    const known = store?.getItem(KEY)
+    const known = localStorage.getItem(KEY)
     if (known) return known
     const id = randomId()
-    store?.setItem(KEY, id)
+    localStorage.setItem(KEY, id)
     return id
   } catch {
     return randomId()

@@ -65,7 +65,7 @@ const schemas = () => {
   const followUp = custom<boolean | FollowUp>(
     (value) =>
       typeof value == 'boolean' || (isRecord(value) && Object.entries(value).every(([key, item]) => followUpKeys.test(key) && isText(item))),
-    'true, false or texts for question, detractor, passive, promoter, low, high, placeholder'
+    'true, false or { question, detractor, passive, promoter, low, high, placeholder } texts'
   )
 
   const survey = z.strictObject(

@@ -1,6 +1,7 @@
 import type { Answer, SaysoError, Transport, TransportResult } from '../types'
 import { messages } from '../messages'
-import { backoff, byteLength, limits } from './limits'
+import { MAX_BATCH } from '../transport/wire-limits'
+import { backoff, BATCH_BYTES, byteLength, MAX_WAIT_MS, SOON_MS } from './limits'
 
 export interface OutboxOptions {
   transport: Transport
@@ -26,7 +27,7 @@ export const createOutbox = ({ transport, onSent, onError }: OutboxOptions): Out
   let sending = false
   let stopped = false
   let attempt = 0
-  let batchLimit = limits.batchCount
+  let batchLimit = MAX_BATCH
   let pausedUntil = 0
   let waiters: (() => void)[] = []
 
@@ -44,7 +45,7 @@ export const createOutbox = ({ transport, onSent, onError }: OutboxOptions): Out
     let bytes = 0
     for (const answer of queue.values()) {
       bytes += byteLength(answer)
-      if (batch.length == batchLimit || (batch.length && bytes > limits.batchBytes)) break
+      if (batch.length == batchLimit || (batch.length && bytes > BATCH_BYTES)) break
       batch.push(answer)
     }
     return batch
@@ -60,14 +61,14 @@ export const createOutbox = ({ transport, onSent, onError }: OutboxOptions): Out
     const { retry, retryAfterMs, status } = result
     if (retry) {
       // A pause the server asks for is obeyed and counts as no attempt; one over 5 minutes waits for the next page.
-      if (retryAfterMs! > limits.maxWaitMs) stopped = true
+      if (retryAfterMs! > MAX_WAIT_MS) stopped = true
       else if (retryAfterMs! >= 0) pausedUntil = Date.now() + Math.max(1000, retryAfterMs!)
       schedule(retryAfterMs! >= 0 ? 0 : backoff(attempt++))
     } else if (status == 400 || status == 413 || status == 422) {
       // Halve until the bad answer is alone, then drop it and deliver the rest.
       if (batch.length > 1) batchLimit = Math.ceil(batch.length / 2)
       else {
-        batchLimit = limits.batchCount
+        batchLimit = MAX_BATCH
         remove(batch)
         onError({ reason: 'rejected', message: messages.rejected(status), answers: batch, status })
       }
@@ -104,7 +105,7 @@ export const createOutbox = ({ transport, onSent, onError }: OutboxOptions): Out
   return {
     push(answer) {
       queue.set(answer.id, answer)
-      if (!sending) schedule(limits.soonMs)
+      if (!sending) schedule(SOON_MS)
     },
     flush() {
       const settled = new Promise<void>((resolve) => waiters.push(resolve))

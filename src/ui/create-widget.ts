@@ -49,9 +49,7 @@ export const createWidget = (theme: Theme): Widget => {
     const container = document.createElement('div')
     container.className = 'sayso'
     container.dataset.position = theme.position ?? 'bottom-right'
-    // 'auto' is settled when the survey opens; a survey is too short-lived to follow a change.
-    container.dataset.scheme =
-      theme.colorScheme === 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : (theme.colorScheme ?? 'light')
+    container.dataset.scheme = theme.colorScheme ?? 'light'
     root.append(container)
     document.body.append(host)
 

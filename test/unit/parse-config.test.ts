@@ -68,7 +68,7 @@ describe('parseConfig', () => {
     [{ id: 'x', type: 'nps', trigger: { scroll: 150 } }, 'surveys[0].trigger.scroll: expected a percent 0–100, got 150'],
     [{ id: 'x', type: 'nps', trigger: { evnt: 'buy' } }, 'surveys[0].trigger.evnt: unknown option, left out'],
     [{ id: 'x', type: 'nps', question: 42 }, 'surveys[0].question: expected a text or { locale: text }, got 42'],
-    [{ id: 'x', type: 'nps', followUp: 'yes' }, 'surveys[0].followUp: expected true, false or texts for question, detractor, passive, promoter, low, high, placeholder, got "yes"'],
+    [{ id: 'x', type: 'nps', followUp: 'yes' }, 'surveys[0].followUp: expected true, false or { question, detractor, passive, promoter, low, high, placeholder } texts, got "yes"'],
     [{ id: 'x', type: 'nps', frequency: { answeredDays: -1 } }, 'surveys[0].frequency.answeredDays: expected a number of days ≥ 0, got -1'],
     [{ id: 'x', type: 'nps', audience: { device: 'tv' } }, `surveys[0].audience.device: expected 'mobile' or 'desktop', got "tv"`],
     ['nps', 'surveys[0]: expected a survey object, got "nps"']

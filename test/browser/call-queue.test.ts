@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launch, newPage, startCollector, surveyDialog, watch } from './harness'
+
+let browser: Browser
+let collector: Awaited<ReturnType<typeof startCollector>>
+
+beforeAll(async () => {
+  collector = await startCollector()
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+  await collector?.close()
+})
+
+// DESIGN.md's snippet, with a track() call made before the bundle has loaded.
+const snippetPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Call queue</title>
+<script>
+  window.sayso = window.sayso || function () { (window.sayso.q = window.sayso.q || []).push(arguments) };
+  sayso('init', { endpoint: '/api/answers', surveys: [{ id: 'csat-after-purchase', type: 'csat', trigger: { event: 'purchase_completed' } }] });
+  sayso('on', 'submit', function (answer) { window.submitted = answer });
+  sayso('track', 'purchase_completed');
+</script>
+<script async src="/sayso.js"></script></head><body><h1>Thanks for your order</h1></body></html>`
+
+const openSnippetPage = async (page: Page) => {
+  await page.route(`${collector.base}/call-queue`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: snippetPage })
+  )
+  await page.goto(`${collector.base}/call-queue`)
+}
+
+describe('the call-queue snippet', () => {
+  it('shows a CSAT on track() and takes a keyboard-only answer', async () => {
+    const page = await newPage(browser)
+    const problems = watch(page)
+    await openSnippetPage(page)
+    await page.getByRole('dialog', { name: 'How satisfied are you with your experience today?' }).waitFor()
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
+
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.querySelector('sayso-widget')!.shadowRoot!.activeElement!.textContent)).toBe('1')
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
+    const checked = page.getByRole('radio', { checked: true })
+    expect(await checked.textContent()).toBe('4')
+    expect(await collector.store.answers()).toEqual([])
+    await page.keyboard.press('Enter')
+
+    await page.getByRole('textbox', { name: 'What did you like most?' }).waitFor()
+    await page.keyboard.type('The checkout')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Space')
+    await page.getByText('Thank you for your feedback!').waitFor()
+
+    const [row] = await collector.rows((rows) => rows[0]?.complete === true)
+    expect(row).toMatchObject({ surveyId: 'csat-after-purchase', type: 'csat', score: 4, comment: 'The checkout', complete: true })
+    expect(await page.evaluate(() => (window as unknown as { submitted: { score: number } }).submitted.score)).toBe(4)
+    expect(problems).toEqual([])
+  })
+
+  it('closes on Escape without an answer', async () => {
+    const page = await newPage(browser)
+    await openSnippetPage(page)
+    await surveyDialog(page).waitFor()
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('sayso-widget', { state: 'detached' })
+  })
+})
+
+describe('the demo storefront', () => {
+  it('moves focus into a survey opened by a click and gives it back on Escape', async () => {
+    const page = await newPage(browser)
+    const problems = watch(page)
+    await page.goto(`${collector.base}/`)
+    const opener = page.getByRole('button', { name: 'NPS', exact: true })
+    await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
+    await opener.click()
+    await page.getByRole('dialog', { name: 'How likely are you to recommend Acme Outdoor to a friend or colleague?' }).waitFor()
+    expect(await page.evaluate(() => document.querySelector('sayso-widget')!.shadowRoot!.activeElement!.getAttribute('role'))).toBe('radio')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('sayso-widget', { state: 'detached' })
+    expect(await page.evaluate(() => document.activeElement!.textContent)).toBe('NPS')
+    expect(problems).toEqual([])
+  })
+
+  it('shows the CES only when the tracked event has the right properties', async () => {
+    const page = await newPage(browser)
+    await page.goto(`${collector.base}/`)
+    await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
+    await page.getByRole('button', { name: 'Start a return (0 items) → nothing' }).click()
+    await page.waitForTimeout(300)
+    expect(await page.locator('sayso-widget').count()).toBe(0)
+    await page.getByRole('button', { name: 'Start a return (2 items) → CES' }).click()
+    await page.getByRole('dialog', { name: 'Acme Outdoor made it easy for me to return an item.' }).waitFor()
+  })
+
+  it('leaves the page’s own styles alone', async () => {
+    const page = await newPage(browser)
+    await page.goto(`${collector.base}/`)
+    await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
+    const styles = () =>
+      page.evaluate(() =>
+        ['button', 'h2', 'p', 'body', 'table'].map((selector) => {
+          const style = getComputedStyle(document.querySelector(selector)!)
+          return [style.color, style.backgroundColor, style.font, style.margin, style.padding, style.borderRadius, style.boxSizing].join('|')
+        })
+      )
+    const before = await styles()
+    await page.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('show', 'csat-delivery'))
+    await surveyDialog(page).waitFor()
+    expect(await styles()).toEqual(before)
+    expect(await page.evaluate(() => document.head.querySelectorAll('style').length + document.adoptedStyleSheets.length)).toBe(0)
+  })
+})

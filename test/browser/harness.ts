@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { createCollector } from '../../collector/create-collector'
+import { createSqliteStore } from '../../collector/sqlite-store'
+import type { StoredAnswer } from '../../collector/store'
+
+export const root = resolve(import.meta.dirname, '../..')
+
+/** The real collector on a free loopback port, with a fresh SQLite file. */
+export const startCollector = async () => {
+  if (!existsSync(join(root, 'dist/sayso.js'))) throw new Error('dist/sayso.js is missing: run `npm run build` first')
+  const folder = mkdtempSync(join(tmpdir(), 'sayso-'))
+  const store = createSqliteStore(join(folder, 'test.db'))
+  const server = createCollector({ store, root })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    base,
+    store,
+    /** Waits (bounded) until the store holds what `until` wants, and returns the rows. */
+    async rows(until: (rows: StoredAnswer[]) => boolean = (rows) => rows.length > 0, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        const rows = await store.answers()
+        if (until(rows) || Date.now() > deadline) return rows
+        await new Promise((wait) => setTimeout(wait, 50))
+      }
+    },
+    async close() {
+      server.closeAllConnections()
+      await new Promise((done) => server.close(done))
+      await store.close()
+      rmSync(folder, { recursive: true, force: true })
+    }
+  }
+}
+
+/** Debian's Chromium, headless, with the flags that keep it off the network. */
+export const launch = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
+  })
+
+/** A fresh page whose waits give up after 5 s, well inside a test's time. */
+export const newPage = async (browser: Browser, options?: Parameters<Browser['newPage']>[0]) => {
+  const page = await browser.newPage(options)
+  page.setDefaultTimeout(5000)
+  return page
+}
+
+/** Collects what a page reports: uncaught errors and console errors. */
+export const watch = (page: Page) => {
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  return problems
+}
+
+/** The survey dialog, inside sayso's open shadow root (Playwright's CSS pierces it). */
+export const surveyDialog = (page: Page) => page.locator('sayso-widget [role=dialog]')

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launch, newPage, startCollector, surveyDialog, watch } from './harness'
+
+let browser: Browser
+let collector: Awaited<ReturnType<typeof startCollector>>
+
+beforeAll(async () => {
+  collector = await startCollector()
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+  await collector?.close()
+})
+
+// What a person would notice of the widget: where each part is and how it looks.
+const measure = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('sayso-widget')!.shadowRoot!
+    return ['.sayso', '.dialog', 'h2', '[role=radio]', '[role=radio]:last-child', '.labels', '.close'].map((selector) => {
+      const element = root.querySelector(selector)!
+      const box = element.getBoundingClientRect()
+      const style = getComputedStyle(element)
+      return {
+        selector,
+        box: [box.x, box.y, box.width, box.height].map(Math.round),
+        style: [style.color, style.backgroundColor, style.fontSize, style.fontFamily, style.lineHeight, style.borderTop, style.borderRadius, style.textTransform, style.letterSpacing, style.position, style.display].join('|')
+      }
+    })
+  })
+
+describe('under a strict Content-Security-Policy', () => {
+  it('renders styled, answers, and causes no violation', async () => {
+    const page = await newPage(browser)
+    const problems = watch(page)
+    const response = await page.goto(`${collector.base}/strict-csp`)
+    expect(response!.headers()['content-security-policy']).toContain("style-src 'self'")
+    await page.getByRole('dialog', { name: 'How satisfied are you with this page?' }).waitFor()
+    const look = await page.evaluate(() => {
+      const root = document.querySelector('sayso-widget')!.shadowRoot!
+      const container = getComputedStyle(root.querySelector('.sayso')!)
+      const dialog = getComputedStyle(root.querySelector('.dialog')!)
+      return [container.position, container.width, dialog.backgroundColor, dialog.borderRadius, dialog.paddingLeft]
+    })
+    expect(look).toEqual(['fixed', '380px', 'rgb(255, 255, 255)', '12px', '16px'])
+    await page.getByRole('radio', { name: '5, Very satisfied' }).click()
+    await page.getByRole('button', { name: 'Skip' }).click()
+    const [row] = await collector.rows((rows) => rows[0]?.complete === true)
+    expect(row).toMatchObject({ surveyId: 'csat-csp', score: 5, complete: true })
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([])
+    expect(problems).toEqual([])
+  })
+})
+
+describe('on a page with hostile global CSS', () => {
+  it('looks exactly as it does without that CSS', async () => {
+    const page = await newPage(browser, { viewport: { width: 1000, height: 700 } })
+    await page.goto(`${collector.base}/hostile-css`)
+    await surveyDialog(page).waitFor()
+    await page.waitForTimeout(300) // the opening animation
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('page-button')!).backgroundColor)).toBe('rgb(0, 255, 0)')
+    const hostile = await measure(page)
+    await page.evaluate(() => ((document.getElementById('hostile') as HTMLLinkElement).disabled = true))
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('page-button')!).backgroundColor)).not.toBe('rgb(0, 255, 0)')
+    expect(await measure(page)).toEqual(hostile)
+    const option = hostile.find((part) => part.selector === '[role=radio]')!
+    expect(option.style).toContain('none|normal')
+  })
+})
