@@ -8,6 +8,10 @@ const database = process.env.DATABASE_URL ?? 'data/sayso.db'
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
 const root = resolve(import.meta.dirname, '..')
 
+if (/^postgres(ql)?:\/\//.test(database)) {
+  console.error('DATABASE_URL names a PostgreSQL server; this collector stores in SQLite only. Give a file path, such as data/sayso.db.')
+  process.exit(2)
+}
 const store = createSqliteStore(database)
 const server = createCollector({ store, root, allowedOrigins })
 
