@@ -1,5 +1,6 @@
 export { init } from './init'
 export { fetchTransport } from './transport/fetch-transport'
+export { beaconTransport } from './transport/send-beacon'
 export type {
   Answer,
   Audience,

@@ -3,9 +3,11 @@ import type { ParsedSurvey } from './config/schema'
 import { createEmitter } from './create-emitter'
 import { messages } from './messages'
 import { createAnswer } from './queue/create-answer'
+import { createAnswerStore } from './queue/create-answer-store'
 import { createOutbox } from './queue/create-outbox'
 import { createTriggers, type Triggers } from './triggers/create-triggers'
 import { fetchTransport } from './transport/fetch-transport'
+import { sendBeacon } from './transport/send-beacon'
 import { MAX_COMMENT } from './transport/wire-limits'
 import type { Answer, Sayso, SaysoConfig, SaysoError, SaysoEvents } from './types'
 import { createWidget } from './ui/create-widget'
@@ -43,9 +45,17 @@ export const init = (input: SaysoConfig): Sayso => {
   const locale = config.locale ?? navigator.language ?? 'en'
   const user = config.user
   const visitor = visitorId()
-  const transport = config.transport ?? (config.endpoint ? fetchTransport(config.endpoint) : undefined)
+  const { endpoint } = config
+  const transport = config.transport ?? (endpoint ? fetchTransport(endpoint) : undefined)
   const outbox =
-    transport && createOutbox({ transport, onSent: (answers) => events.emit('sent', { answers }), onError: report })
+    transport &&
+    createOutbox({
+      store: createAnswerStore(config.transport ? 'transport' : endpoint!),
+      transport,
+      beacon: config.transport ? undefined : sendBeacon(endpoint!),
+      onSent: (answers) => events.emit('sent', { answers }),
+      onError: report
+    })
   const widget = createWidget(config.theme)
   let current: { answer?: Answer } | undefined
   let triggers: Triggers | undefined

@@ -13,5 +13,8 @@ export const messages = {
   unknownCommand: (name: unknown) => `unknown command ${describeValue(name)}`,
   rejected: (status?: number) => `the endpoint rejected an answer${http(status)}; it was dropped`,
   stopped: (status?: number) => `the endpoint refused answers${http(status)}; they wait for the next page load`,
+  expired: (count: number) => `${count} answer(s) older than 7 days dropped unsent`,
+  overflow: () => 'over 200 answers or 256 KiB queued: the oldest dropped',
+  tooLarge: () => 'an answer over 16 KiB dropped',
   failed: (what: string, error: unknown) => `${what} failed: ${error instanceof Error ? error.message : String(error)}`
 }
