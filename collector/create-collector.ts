@@ -4,6 +4,7 @@ import { MAX_BODY_BYTES } from '../src/transport/wire-limits'
 import { BodyTooLarge, readBody } from './read-body'
 import { readStatic } from './static-files'
 import type { Store } from './store'
+import type { LoggedRequest, Trouble } from './create-trouble'
 import { summarize } from './summarize'
 import { validateBatch } from './validate-batch'
 
@@ -13,6 +14,8 @@ export interface CollectorOptions {
   root: string
   /** Origins allowed to post answers besides the collector's own; `['*']` allows any. */
   allowedOrigins?: string[]
+  /** The demo's network trouble switch (`GET`/`POST /api/trouble`); absent in normal use. */
+  trouble?: Trouble
 }
 
 // A page with this policy proves that sayso needs neither inline styles nor eval.
@@ -34,7 +37,7 @@ const json = (response: ServerResponse, status: number, body: unknown, headers: 
  * The reference collector: `POST /api/answers`, `GET /api/summary`,
  * `GET /api/answers`, the demo pages and the built bundles.
  */
-export const createCollector = ({ store, root, allowedOrigins = [] }: CollectorOptions): Server => {
+export const createCollector = ({ store, root, allowedOrigins = [], trouble }: CollectorOptions): Server => {
   const originAllowed = (request: IncomingMessage) => {
     const origin = request.headers.origin
     return (
@@ -65,6 +68,16 @@ export const createCollector = ({ store, root, allowedOrigins = [] }: CollectorO
       return json(response, 400, { error: `invalid JSON: ${(error as Error).message}` }, headers)
     }
     const check = validateBatch(body)
+    if (trouble) {
+      const entry: LoggedRequest = { ids: check.ok ? [...check.valid, ...check.rejected].map((a) => a.id ?? '') : [], start: Date.now() }
+      trouble.log.push(entry)
+      response.on('close', () => ((entry.end = Date.now()), (entry.status = response.statusCode)))
+      const { delayMs } = trouble.get()
+      if (delayMs) await new Promise((wait) => setTimeout(wait, delayMs))
+      const fault = trouble.decide()
+      if (fault === 'silent') return
+      if (fault) return json(response, fault.status, { error: 'trouble switched on in the demo' }, { ...headers, ...fault.headers })
+    }
     if (!check.ok) return json(response, 400, { error: 'invalid batch', errors: check.errors }, headers)
     if (check.valid.length) await store.upsert(check.valid)
     const stored = check.valid.map((answer) => answer.id)
@@ -82,6 +95,19 @@ export const createCollector = ({ store, root, allowedOrigins = [] }: CollectorO
         'Access-Control-Max-Age': '86400'
       })
       response.end()
+    },
+    'GET /api/trouble': (_request, response) =>
+      trouble ? json(response, 200, { ...trouble.get(), requests: trouble.log.length }) : json(response, 404, { error: 'not found' }),
+    'POST /api/trouble': async (request, response) => {
+      if (!trouble) return json(response, 404, { error: 'not found' })
+      let input: unknown
+      try {
+        input = JSON.parse(await readBody(request, 1024))
+      } catch {
+        return json(response, 400, { error: 'expected a JSON object' })
+      }
+      const problems = input && typeof input === 'object' ? trouble.set(input) : ['expected a JSON object']
+      json(response, problems.length ? 400 : 200, problems.length ? { error: 'invalid setting', problems } : trouble.get())
     },
     'GET /api/summary': async (_request, response) => json(response, 200, summarize(await store.scoreCounts())),
     'GET /api/answers': async (_request, response, url) => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { createCollector } from './create-collector'
+import { createTrouble } from './create-trouble'
 import { createSqliteStore } from './sqlite-store'
 
 // Settings come from the environment: PORT, DATABASE_URL, ALLOWED_ORIGINS.
@@ -13,7 +14,9 @@ if (/^postgres(ql)?:\/\//.test(database)) {
   process.exit(2)
 }
 const store = createSqliteStore(database)
-const server = createCollector({ store, root, allowedOrigins })
+// `--demo` adds the network trouble switch that the demo storefront drives.
+const demo = process.argv.includes('--demo')
+const server = createCollector({ store, root, allowedOrigins, trouble: demo ? createTrouble() : undefined })
 
 server.listen(port, () => {
   console.log(`sayso collector on http://localhost:${port}/ (answers in ${database})`)

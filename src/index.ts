@@ -1,6 +1,11 @@
 export { init } from './init'
 export { fetchTransport } from './transport/fetch-transport'
 export { beaconTransport } from './transport/send-beacon'
+export { segmentTransport } from './transport/segment-transport'
+export { posthogTransport } from './transport/posthog-transport'
+export { gtmTransport } from './transport/gtm-transport'
+export { intercomTransport } from './transport/intercom-transport'
+export { hubspotTransport } from './transport/hubspot-transport'
 export type {
   Answer,
   Audience,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { createCollector } from '../../collector/create-collector'
+import { createTrouble } from '../../collector/create-trouble'
 import { createSqliteStore } from '../../collector/sqlite-store'
 import type { StoredAnswer } from '../../collector/store'
 
@@ -14,17 +15,20 @@ export const startCollector = async () => {
   if (!existsSync(join(root, 'dist/sayso.js'))) throw new Error('dist/sayso.js is missing: run `npm run build` first')
   const folder = mkdtempSync(join(tmpdir(), 'sayso-'))
   const store = createSqliteStore(join(folder, 'test.db'))
-  const server = createCollector({ store, root })
+  const trouble = createTrouble()
+  const server = createCollector({ store, root, trouble })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     base,
     store,
+    /** The fault switch and the log of every POST /api/answers. */
+    trouble,
     /** Waits (bounded) until the store holds what `until` wants, and returns the rows. */
     async rows(until: (rows: StoredAnswer[]) => boolean = (rows) => rows.length > 0, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs
       for (;;) {
-        const rows = await store.answers()
+        const rows = await store.answers({ limit: 100_000 })
         if (until(rows) || Date.now() > deadline) return rows
         await new Promise((wait) => setTimeout(wait, 50))
       }

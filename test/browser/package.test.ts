@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import { rollup } from 'rollup'
 import { describe, expect, it } from 'vitest'
 import { root } from './harness'
 
@@ -26,5 +28,34 @@ describe('the built package', () => {
     const bundle = readFileSync(join(root, 'dist/sayso.js'), 'utf8')
     expect(bundle).not.toMatch(/\beval\(|new Function\(|setAttribute\("style"/)
     expect(bundle).not.toContain('process.env')
+  })
+})
+
+describe('tree-shaking the npm entry', () => {
+  const bundle = async (code: string) => {
+    const build = await rollup({
+      input: 'entry',
+      external: (id) => /^(preact|zod)/.test(id),
+      plugins: [
+        { name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? code : null) },
+        nodeResolve({ rootDir: root })
+      ],
+      onwarn: () => {}
+    })
+    const { output } = await build.generate({ format: 'es' })
+    return output[0].code
+  }
+
+  it('leaves out every adapter that is not imported', async () => {
+    const code = await bundle(`import { init } from '${join(root, 'dist/index.js')}'; init({})`)
+    for (const tool of ['window.analytics', 'RudderStack', 'PostHog', 'Google Tag Manager', 'Intercom', 'HubSpot', 'beaconTransport']) {
+      expect(code).not.toContain(tool)
+    }
+  })
+
+  it('keeps the one that is', async () => {
+    const code = await bundle(`import { init, segmentTransport } from '${join(root, 'dist/index.js')}'; init({ transport: segmentTransport() })`)
+    expect(code).toContain('Segment or RudderStack')
+    expect(code).not.toContain('HubSpot')
   })
 })

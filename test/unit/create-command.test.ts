@@ -10,6 +10,7 @@ declare global {
 
 let warn: ReturnType<typeof vi.spyOn>
 beforeEach(() => {
+  localStorage.clear()
   vi.useFakeTimers()
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
 })

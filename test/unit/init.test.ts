@@ -7,6 +7,7 @@ let sayso: Sayso | undefined
 let warn: ReturnType<typeof vi.spyOn>
 
 beforeEach(() => {
+  localStorage.clear()
   vi.useFakeTimers()
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
 })

@@ -12,6 +12,7 @@ const start = (surveys: Survey[], config: Partial<SaysoConfig> = {}) => {
 }
 
 beforeEach(() => {
+  localStorage.clear()
   vi.useFakeTimers()
   vi.spyOn(console, 'warn').mockImplementation(() => {})
 })
