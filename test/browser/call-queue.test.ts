@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch, newPage, startCollector, surveyDialog, watch } from './harness'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { newPage, surveyDialog, useCollectorAndBrowser, watch } from './harness'
 
-let browser: Browser
-let collector: Awaited<ReturnType<typeof startCollector>>
-
-beforeAll(async () => {
-  collector = await startCollector()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await collector?.close()
-})
+const setup = useCollectorAndBrowser()
 
 // DESIGN.md's snippet, with a track() call made before the bundle has loaded.
 const snippetPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Call queue</title>
@@ -25,15 +15,15 @@ const snippetPage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script async src="/sayso.js"></script></head><body><h1>Thanks for your order</h1></body></html>`
 
 const openSnippetPage = async (page: Page) => {
-  await page.route(`${collector.base}/call-queue`, (route) =>
+  await page.route(`${setup.collector.base}/call-queue`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: snippetPage })
   )
-  await page.goto(`${collector.base}/call-queue`)
+  await page.goto(`${setup.collector.base}/call-queue`)
 }
 
 describe('the call-queue snippet', () => {
   it('shows a CSAT on track() and takes a keyboard-only answer', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(setup.browser)
     const problems = watch(page)
     await openSnippetPage(page)
     await page.getByRole('dialog', { name: 'How satisfied are you with your experience today?' }).waitFor()
@@ -44,7 +34,7 @@ describe('the call-queue snippet', () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
     const checked = page.getByRole('radio', { checked: true })
     expect(await checked.textContent()).toBe('4')
-    expect(await collector.store.answers()).toEqual([])
+    expect(await setup.collector.store.answers()).toEqual([])
     await page.keyboard.press('Enter')
 
     await page.getByRole('textbox', { name: 'What did you like most?' }).waitFor()
@@ -54,14 +44,14 @@ describe('the call-queue snippet', () => {
     await page.keyboard.press('Space')
     await page.getByText('Thank you for your feedback!').waitFor()
 
-    const [row] = await collector.rows((rows) => rows[0]?.complete === true)
+    const [row] = await setup.collector.rows((rows) => rows[0]?.complete === true)
     expect(row).toMatchObject({ surveyId: 'csat-after-purchase', type: 'csat', score: 4, comment: 'The checkout', complete: true })
     expect(await page.evaluate(() => (window as unknown as { submitted: { score: number } }).submitted.score)).toBe(4)
     expect(problems).toEqual([])
   })
 
   it('closes on Escape without an answer', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(setup.browser)
     await openSnippetPage(page)
     await surveyDialog(page).waitFor()
     await page.keyboard.press('Tab')
@@ -72,9 +62,9 @@ describe('the call-queue snippet', () => {
 
 describe('the demo storefront', () => {
   it('moves focus into a survey opened by a click and gives it back on Escape', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(setup.browser)
     const problems = watch(page)
-    await page.goto(`${collector.base}/`)
+    await page.goto(`${setup.collector.base}/`)
     const opener = page.getByRole('button', { name: 'NPS', exact: true })
     await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
     await opener.click()
@@ -87,8 +77,8 @@ describe('the demo storefront', () => {
   })
 
   it('shows the CES only when the tracked event has the right properties', async () => {
-    const page = await newPage(browser)
-    await page.goto(`${collector.base}/`)
+    const page = await newPage(setup.browser)
+    await page.goto(`${setup.collector.base}/`)
     await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
     await page.getByRole('button', { name: 'Start a return (0 items) → nothing' }).click()
     await page.waitForTimeout(300)
@@ -98,8 +88,8 @@ describe('the demo storefront', () => {
   })
 
   it('leaves the page’s own styles alone', async () => {
-    const page = await newPage(browser)
-    await page.goto(`${collector.base}/`)
+    const page = await newPage(setup.browser)
+    await page.goto(`${setup.collector.base}/`)
     await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
     const styles = () =>
       page.evaluate(() =>

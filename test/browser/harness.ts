@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { createCollector } from '../../collector/create-collector'
 import { createTrouble } from '../../collector/create-trouble'
 import { createSqliteStore } from '../../collector/sqlite-store'
@@ -76,3 +77,20 @@ export const watch = (page: Page) => {
 
 /** The survey dialog, inside sayso's open shadow root (Playwright's CSS pierces it). */
 export const surveyDialog = (page: Page) => page.locator('sayso-widget [role=dialog]')
+
+/**
+ * For a test file: the real collector and Chromium, started before its tests
+ * and stopped after them. Read `.collector` and `.browser` inside the tests.
+ */
+export const useCollectorAndBrowser = () => {
+  const setup = {} as { collector: Awaited<ReturnType<typeof startCollector>>; browser: Browser }
+  beforeAll(async () => {
+    setup.collector = await startCollector()
+    setup.browser = await launch()
+  })
+  afterAll(async () => {
+    await setup.browser?.close()
+    await setup.collector?.close()
+  })
+  return setup
+}

@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch, newPage, startCollector, surveyDialog, watch } from './harness'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { newPage, surveyDialog, useCollectorAndBrowser, watch } from './harness'
 
-let browser: Browser
-let collector: Awaited<ReturnType<typeof startCollector>>
-
-beforeAll(async () => {
-  collector = await startCollector()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await collector?.close()
-})
+const setup = useCollectorAndBrowser()
 
 // What a person would notice of the widget: where each part is and how it looks.
 const measure = (page: Page) =>
@@ -32,9 +22,9 @@ const measure = (page: Page) =>
 
 describe('under a strict Content-Security-Policy', () => {
   it('renders styled, answers, and causes no violation', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(setup.browser)
     const problems = watch(page)
-    const response = await page.goto(`${collector.base}/strict-csp`)
+    const response = await page.goto(`${setup.collector.base}/strict-csp`)
     expect(response!.headers()['content-security-policy']).toContain("style-src 'self'")
     await page.getByRole('dialog', { name: 'How satisfied are you with this page?' }).waitFor()
     const look = await page.evaluate(() => {
@@ -46,7 +36,7 @@ describe('under a strict Content-Security-Policy', () => {
     expect(look).toEqual(['fixed', '380px', 'rgb(255, 255, 255)', '12px', '16px'])
     await page.getByRole('radio', { name: '5, Very satisfied' }).click()
     await page.getByRole('button', { name: 'Skip' }).click()
-    const [row] = await collector.rows((rows) => rows[0]?.complete === true)
+    const [row] = await setup.collector.rows((rows) => rows[0]?.complete === true)
     expect(row).toMatchObject({ surveyId: 'csat-csp', score: 5, complete: true })
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([])
     expect(problems).toEqual([])
@@ -55,8 +45,8 @@ describe('under a strict Content-Security-Policy', () => {
 
 describe('on a page with hostile global CSS', () => {
   it('looks exactly as it does without that CSS', async () => {
-    const page = await newPage(browser, { viewport: { width: 1000, height: 700 } })
-    await page.goto(`${collector.base}/hostile-css`)
+    const page = await newPage(setup.browser, { viewport: { width: 1000, height: 700 } })
+    await page.goto(`${setup.collector.base}/hostile-css`)
     await surveyDialog(page).waitFor()
     await page.waitForTimeout(300) // the opening animation
     expect(await page.evaluate(() => getComputedStyle(document.getElementById('page-button')!).backgroundColor)).toBe('rgb(0, 255, 0)')

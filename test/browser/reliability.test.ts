@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launch, startCollector, watch } from './harness'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { useCollectorAndBrowser, watch } from './harness'
 
-// RELIABILITY.md's page-level scenarios, in real Chromium against the real collector.
+// RELIABILITY.md's page-level scenarios, in real Chromium against the real setup.collector.
 
-let browser: Browser
-let collector: Awaited<ReturnType<typeof startCollector>>
-
-beforeAll(async () => {
-  collector = await startCollector()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await collector?.close()
-})
+const setup = useCollectorAndBrowser()
 beforeEach(() => {
-  collector.trouble.set({ mode: 'none', delayMs: 0 })
+  setup.collector.trouble.set({ mode: 'none', delayMs: 0 })
 })
 
 const testPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reliability</title>
@@ -29,8 +19,8 @@ const testPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
 const open = async (context: BrowserContext) => {
   const page = await context.newPage()
   page.setDefaultTimeout(5000)
-  await page.route(`${collector.base}/shop`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: testPage }))
-  await page.goto(`${collector.base}/shop`)
+  await page.route(`${setup.collector.base}/shop`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: testPage }))
+  await page.goto(`${setup.collector.base}/shop`)
   await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
   return page
 }
@@ -54,12 +44,12 @@ const answer = async (page: Page, score = 9, comment?: string) => {
 
 const queued = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('sayso:q:')).length)
 const rowsWith = async (ids: string[], timeoutMs = 5000) =>
-  (await collector.rows((rows) => ids.every((id) => rows.some((row) => row.id === id)), timeoutMs)).filter((row) => ids.includes(row.id))
-const requestsWith = (id: string) => collector.trouble.log.filter((request) => request.ids.includes(id))
+  (await setup.collector.rows((rows) => ids.every((id) => rows.some((row) => row.id === id)), timeoutMs)).filter((row) => ids.includes(row.id))
+const requestsWith = (id: string) => setup.collector.trouble.log.filter((request) => request.ids.includes(id))
 
 describe('RELIABILITY.md page-level scenarios', () => {
   it('1: a normal answer — one request within 2 s, storage emptied, one row', async () => {
-    const context = await browser.newContext()
+    const context = await setup.browser.newContext()
     const page = await open(context)
     const problems = watch(page)
     const started = Date.now()
@@ -73,7 +63,7 @@ describe('RELIABILITY.md page-level scenarios', () => {
   })
 
   it('9: offline when answering — no request while offline, delivered within 2 s of online', async () => {
-    const context = await browser.newContext()
+    const context = await setup.browser.newContext()
     const page = await open(context)
     await context.setOffline(true)
     const id = await answer(page, 3)
@@ -88,7 +78,7 @@ describe('RELIABILITY.md page-level scenarios', () => {
   })
 
   it('12: the tab closed 50 ms after the answer — delivered on leaving or on the next visit, once', async () => {
-    const context = await browser.newContext()
+    const context = await setup.browser.newContext()
     const page = await open(context)
     const id = await answer(page, 10)
     await page.waitForTimeout(50)
@@ -104,13 +94,13 @@ describe('RELIABILITY.md page-level scenarios', () => {
   })
 
   it('13: a reload while the request is in flight — sent again after the reload, one row', async () => {
-    collector.trouble.set({ mode: 'silent' })
-    const context = await browser.newContext()
+    setup.collector.trouble.set({ mode: 'silent' })
+    const context = await setup.browser.newContext()
     const page = await open(context)
     const id = await answer(page, 8)
     for (let i = 0; i < 50 && !requestsWith(id).length; i++) await page.waitForTimeout(50)
     expect(requestsWith(id).length).toBeGreaterThan(0)
-    collector.trouble.set({ mode: 'none' })
+    setup.collector.trouble.set({ mode: 'none' })
     await page.reload()
     expect(await rowsWith([id], 8000)).toHaveLength(1)
     expect(requestsWith(id).length).toBeGreaterThanOrEqual(2)
@@ -119,7 +109,7 @@ describe('RELIABILITY.md page-level scenarios', () => {
   })
 
   it('14: two tabs with a backlog — each answer sent by one tab at a time, one row each', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext()
+    const context = await setup.browser.newContext()
     const tabA = await open(context)
     const tabB = await open(context)
     await context.setOffline(true)
@@ -128,12 +118,12 @@ describe('RELIABILITY.md page-level scenarios', () => {
     await tabA.bringToFront()
     for (let i = 0; i < 30; i++) ids.push(await answer(tabA, i % 11))
     expect(await queued(tabB)).toBe(30)
-    collector.trouble.set({ delayMs: 300 })
-    const firstRequest = collector.trouble.log.length
+    setup.collector.trouble.set({ delayMs: 300 })
+    const firstRequest = setup.collector.trouble.log.length
     await context.setOffline(false)
     const rows = await rowsWith(ids, 15_000)
     expect(rows).toHaveLength(30)
-    const requests = collector.trouble.log.slice(firstRequest)
+    const requests = setup.collector.trouble.log.slice(firstRequest)
     for (const [i, one] of requests.entries()) {
       for (const other of requests.slice(i + 1)) {
         const overlapping = one.start < (other.end ?? Infinity) && other.start < (one.end ?? Infinity)
@@ -144,7 +134,7 @@ describe('RELIABILITY.md page-level scenarios', () => {
   })
 
   it('15: localStorage that throws QuotaExceededError — the widget works, the answer arrives, no error in the page', async () => {
-    const context = await browser.newContext()
+    const context = await setup.browser.newContext()
     await context.addInitScript(() => {
       Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
@@ -159,8 +149,8 @@ describe('RELIABILITY.md page-level scenarios', () => {
   })
 
   it('18: keepalive over budget and sendBeacon refused — nothing lost, all delivered on the next visit', async () => {
-    collector.trouble.set({ mode: 'silent' })
-    const context = await browser.newContext()
+    setup.collector.trouble.set({ mode: 'silent' })
+    const context = await setup.browser.newContext()
     await context.addInitScript(() => {
       Navigator.prototype.sendBeacon = () => {
         localStorage.setItem('refused-beacons', String(Number(localStorage.getItem('refused-beacons')) + 1))
@@ -171,7 +161,7 @@ describe('RELIABILITY.md page-level scenarios', () => {
     const ids: string[] = []
     for (let i = 0; i < 12; i++) ids.push(await answer(page, 9, 'x'.repeat(3500)))
     await page.close({ runBeforeUnload: true })
-    collector.trouble.set({ mode: 'none' })
+    setup.collector.trouble.set({ mode: 'none' })
     const next = await open(context)
     // The page left with more than 32 KiB of keepalive requests hanging, so it tried beacons, which were refused.
     expect(Number(await next.evaluate(() => localStorage.getItem('refused-beacons')))).toBeGreaterThan(0)
@@ -183,10 +173,10 @@ describe('RELIABILITY.md page-level scenarios', () => {
 
 describe('soak', () => {
   it('drains 500 answers through 30 % failing requests: 500 rows, no duplicates', { timeout: 120_000 }, async () => {
-    collector.trouble.set({ mode: 'fail', share: 0.3 })
-    const context = await browser.newContext()
+    setup.collector.trouble.set({ mode: 'fail', share: 0.3 })
+    const context = await setup.browser.newContext()
     const page = await open(context)
-    const firstRequest = collector.trouble.log.length
+    const firstRequest = setup.collector.trouble.log.length
     const started = Date.now()
     // Answers arrive in waves of 100, as fast as storage takes them; the queue holds at most 200.
     const ids = await page.evaluate(async () => {
@@ -209,7 +199,7 @@ describe('soak', () => {
     })
     const rows = await rowsWith(ids, 100_000)
     const drained = Date.now() - started
-    const requests = collector.trouble.log.slice(firstRequest)
+    const requests = setup.collector.trouble.log.slice(firstRequest)
     const failed = requests.filter((request) => request.status === 503).length
     const received = requests.filter((request) => request.status === 200).flatMap((request) => request.ids)
     console.log(

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launch, newPage, startCollector, surveyDialog, watch } from './harness'
+import { describe, expect, it } from 'vitest'
+import { newPage, surveyDialog, useCollectorAndBrowser, watch } from './harness'
 
-let browser: Browser
-let collector: Awaited<ReturnType<typeof startCollector>>
-
-beforeAll(async () => {
-  collector = await startCollector()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await collector?.close()
-})
+const setup = useCollectorAndBrowser()
 
 describe('the zero-code page', () => {
   it('answers an NPS end to end into the real collector', async () => {
-    const page = await newPage(browser)
+    const page = await newPage(setup.browser)
     const problems = watch(page)
     const posts: string[] = []
     page.on('request', (request) => {
       if (request.method() === 'POST') posts.push(request.postData() ?? '')
     })
-    await page.goto(`${collector.base}/zero-code`)
+    await page.goto(`${setup.collector.base}/zero-code`)
     const dialog = surveyDialog(page)
     await dialog.waitFor()
     expect(await dialog.getAttribute('aria-modal')).toBe('false')
@@ -30,18 +19,18 @@ describe('the zero-code page', () => {
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
 
     await page.getByRole('radio', { name: '9', exact: true }).click()
-    const [partial] = await collector.rows()
+    const [partial] = await setup.collector.rows()
     expect(partial).toMatchObject({ surveyId: 'nps', type: 'nps', score: 9, complete: false })
 
     await page.getByRole('textbox', { name: 'Great to hear! What do you like most?' }).fill('Fast delivery')
     await page.getByRole('button', { name: 'Send' }).click()
     await page.getByText('Thank you for your feedback!').waitFor()
-    const [row] = await collector.rows((rows) => rows[0]?.complete === true)
-    expect(row).toMatchObject({ id: partial.id, score: 9, comment: 'Fast delivery', complete: true, url: `${collector.base}/zero-code` })
-    expect(await collector.store.answers()).toHaveLength(1)
+    const [row] = await setup.collector.rows((rows) => rows[0]?.complete === true)
+    expect(row).toMatchObject({ id: partial.id, score: 9, comment: 'Fast delivery', complete: true, url: `${setup.collector.base}/zero-code` })
+    expect(await setup.collector.store.answers()).toHaveLength(1)
     expect(posts.map((body) => JSON.parse(body).answers[0].id)).toEqual([partial.id, partial.id])
 
-    const summary = await (await fetch(`${collector.base}/api/summary`)).json()
+    const summary = await (await fetch(`${setup.collector.base}/api/summary`)).json()
     expect(summary.surveys).toEqual([expect.objectContaining({ surveyId: 'nps', count: 1, score: 100, promoters: 1 })])
 
     await page.waitForSelector('sayso-widget', { state: 'detached', timeout: 5000 })

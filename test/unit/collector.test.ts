@@ -1,30 +1,17 @@
 // @vitest-environment node
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCollector } from '../../collector/create-collector'
 import { createSqliteStore } from '../../collector/sqlite-store'
 import type { Store } from '../../collector/store'
 import type { Answer } from '../../src/types'
+import { makeAnswer } from './helpers'
 
 let store: Store
 let server: ReturnType<typeof createCollector>
 let base: string
-let n = 0
-
-const answer = (extra: Partial<Answer> = {}): Answer => ({
-  id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-  surveyId: 'nps-main',
-  type: 'nps',
-  score: 9,
-  complete: false,
-  createdAt: '2026-11-22T19:00:00.000Z',
-  url: 'https://shop.example/thanks',
-  locale: 'en',
-  visitorId: 'v1',
-  sdk: 'sayso@0.1.0',
-  ...extra
-})
+const answer = (extra: Partial<Answer> = {}) => makeAnswer({ complete: false, url: 'https://shop.example/thanks', ...extra })
 
 const post = (body: unknown, type = 'application/json', headers: Record<string, string> = {}) =>
   fetch(`${base}/api/answers`, {
@@ -42,9 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((done) => server.close(done))
   await store.close()
-})
-beforeEach(() => {
-  n += 100
 })
 
 const rows = async () => ((await (await fetch(`${base}/api/answers`)).json()) as { answers: Answer[] }).answers

@@ -29,3 +29,19 @@ export const title = () => widgetRoot()?.getElementById('sayso-title')?.textCont
 
 export const press = (element: Element, key: string) =>
   element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+
+let answers = 0
+/** A valid answer with a fresh UUID-shaped id, created now. */
+export const makeAnswer = (extra: Partial<Answer> = {}): Answer => ({
+  id: `00000000-0000-4000-8000-${String(++answers).padStart(12, '0')}`,
+  surveyId: 'nps-main',
+  type: 'nps',
+  score: 9,
+  complete: true,
+  createdAt: new Date().toISOString(),
+  url: 'https://shop.example/',
+  locale: 'en',
+  visitorId: 'v1',
+  sdk: 'sayso@0.1.0',
+  ...extra
+})

@@ -4,26 +4,14 @@ import { createOutbox, type Outbox } from '../../src/queue/create-outbox'
 import { fetchTransport } from '../../src/transport/fetch-transport'
 import type { Answer, SaysoError } from '../../src/types'
 import { fakeCollector } from './fake-collector'
+import { makeAnswer } from './helpers'
 
 // RELIABILITY.md's fault scenarios that live in the queue, with fake timers and
 // a fake collector behind fetch. The page-level ones are in test/browser/.
 
 const T0 = Date.parse('2026-11-22T19:00:00.000Z')
 const ENDPOINT = '/api/answers'
-let n = 0
-const answer = (extra: Partial<Answer> = {}): Answer => ({
-  id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-  surveyId: 'nps-main',
-  type: 'nps',
-  score: 9,
-  complete: true,
-  createdAt: new Date().toISOString(),
-  url: 'https://shop.example/',
-  locale: 'en',
-  visitorId: 'v1',
-  sdk: 'sayso@0.1.0',
-  ...extra
-})
+const answer = makeAnswer
 
 let collector: ReturnType<typeof fakeCollector>
 let outboxes: Outbox[]
