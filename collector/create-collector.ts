@@ -25,7 +25,8 @@ const pages: Record<string, { file: string; headers?: Record<string, string> }> 
   '/': { file: 'index.html' },
   '/zero-code': { file: 'zero-code.html' },
   '/strict-csp': { file: 'strict-csp.html', headers: { 'Content-Security-Policy': strictCsp } },
-  '/hostile-css': { file: 'hostile-css.html' }
+  '/hostile-css': { file: 'hostile-css.html' },
+  '/spa/': { file: 'spa.html' }
 }
 
 const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -117,7 +118,8 @@ export const createCollector = ({ store, root, allowedOrigins = [], trouble }: C
   }
 
   const serveFile = async (response: ServerResponse, url: URL) => {
-    const page = pages[url.pathname]
+    // The single-page demo answers every route of its own with the same page.
+    const page = pages[url.pathname] ?? (url.pathname.startsWith('/spa/') || url.pathname === '/spa' ? pages['/spa/'] : undefined)
     const file = page
       ? await readStatic(join(root, 'demo'), page.file)
       : url.pathname === '/sayso.js'

@@ -4,7 +4,7 @@ import type { EventName, Sayso, SaysoConfig, SaysoEvents } from './types'
 import { version } from './version'
 
 type Method = Exclude<keyof Sayso, 'on'>
-const methods: Method[] = ['track', 'show', 'identify', 'flush', 'destroy']
+const methods: Method[] = ['track', 'show', 'page', 'identify', 'flush', 'destroy']
 
 /** `window.sayso`: a command function, with the same commands as methods. */
 export interface SaysoCommand {
@@ -13,6 +13,7 @@ export interface SaysoCommand {
   init(config: SaysoConfig): void
   track: Sayso['track']
   show: Sayso['show']
+  page: Sayso['page']
   identify: Sayso['identify']
   on: Sayso['on']
   flush: Sayso['flush']

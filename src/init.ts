@@ -5,7 +5,9 @@ import { messages } from './messages'
 import { createAnswer } from './queue/create-answer'
 import { createAnswerStore } from './queue/create-answer-store'
 import { createOutbox } from './queue/create-outbox'
+import { createFrequency } from './triggers/create-frequency'
 import { createTriggers, type Triggers } from './triggers/create-triggers'
+import { inAudience } from './triggers/in-audience'
 import { fetchTransport } from './transport/fetch-transport'
 import { sendBeacon } from './transport/send-beacon'
 import { MAX_COMMENT } from './transport/wire-limits'
@@ -57,6 +59,10 @@ export const init = (input: SaysoConfig): Sayso => {
       onError: report
     })
   const widget = createWidget(config.theme)
+  const frequency = createFrequency(config.frequency.cooldownDays)
+  // Audience, sample and frequency, unless a preview forces the survey.
+  const allowed = (survey: ParsedSurvey) =>
+    frequency.allows(survey) && inAudience(survey, { id: visitor, locale, attributes: user.attributes })
   let current: { answer?: Answer } | undefined
   let triggers: Triggers | undefined
 
@@ -64,7 +70,9 @@ export const init = (input: SaysoConfig): Sayso => {
     if (current || !outbox) return false
     const view = resolveView(survey, { locale, brand: config.brand })
     const shown: { answer?: Answer } = (current = {})
+    frequency.record(survey, 'shown')
     const deliver = (answer: Answer, event: 'answer' | 'submit') => {
+      if (!shown.answer) frequency.record(survey, 'answered')
       shown.answer = answer
       outbox.push(answer)
       events.emit(event, answer)
@@ -81,6 +89,7 @@ export const init = (input: SaysoConfig): Sayso => {
       onClose: guard(() => {
         current = undefined
         widget.close()
+        if (!shown.answer) frequency.record(survey, 'dismissed')
         if (!shown.answer?.complete) events.emit('dismiss', { surveyId: survey.id, answered: !!shown.answer })
       })
     })
@@ -93,7 +102,11 @@ export const init = (input: SaysoConfig): Sayso => {
   const early: Parameters<Sayso['track']>[] = []
   const start = () => {
     problems.forEach((problem) => report({ reason: 'config', message: problem.message, path: problem.path }))
-    triggers = createTriggers(config.surveys, guard((survey: ParsedSurvey) => void open(survey, false)))
+    triggers = createTriggers(
+      config.surveys,
+      guard((survey: ParsedSurvey) => void (allowed(survey) && open(survey, false))),
+      frequency.newPage
+    )
     early.forEach((args) => triggers!.track(...args))
   }
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -103,13 +116,14 @@ export const init = (input: SaysoConfig): Sayso => {
 
   return {
     track: guard((event, props) => (triggers ? triggers.track(event, props) : early.push([event, props]))),
-    show: (surveyId) =>
+    show: (surveyId, options) =>
       !!guard(() => {
         const survey = config.surveys.find((candidate) => candidate.id === surveyId)
         if (!survey) return report({ reason: 'command', message: messages.unknownSurvey(surveyId) })
         // Focus moves into the dialog only when the visitor has just acted (a click, a key).
-        return open(survey, !!navigator.userActivation?.isActive)
+        return (options?.force || allowed(survey)) && open(survey, !!navigator.userActivation?.isActive)
       })(),
+    page: guard(() => triggers?.page()),
     identify: guard((userId, attributes) => {
       user.id = userId
       user.attributes = { ...user.attributes, ...attributes }

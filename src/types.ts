@@ -265,10 +265,18 @@ export interface Sayso {
    */
   track(event: string, props?: Record<string, Scalar>): void
   /**
-   * Shows a survey now. Called from a click, it takes focus and gives it back on close.
-   * @example button.onclick = () => sayso.show('nps-main')
+   * Shows a survey now, if its audience, sample and frequency allow; `{ force: true }`
+   * ignores them (previews, a feedback button). Called from a click, it takes focus
+   * and gives it back on close. Returns whether it showed.
+   * @example button.onclick = () => sayso.show('nps-main', { force: true })
    */
   show(surveyId: string, options?: ShowOptions): boolean
+  /**
+   * Tells sayso that a single-page app moved to another page, where the browser
+   * has no Navigation API to tell it (sayso follows `popstate` on its own).
+   * @example router.afterEach(() => sayso.page())
+   */
+  page(): void
   /**
    * Says who the visitor is; later answers carry the id and attributes.
    * @example sayso.identify('u_42', { plan: 'pro' })

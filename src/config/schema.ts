@@ -22,6 +22,13 @@ const oneOf = <T extends string>(...values: T[]) =>
 const number = (what: string, max = Infinity) =>
   custom<number>((value) => typeof value == 'number' && value >= 0 && value <= max, what)
 const boolean = custom<boolean>((value) => typeof value == 'boolean', 'true or false')
+const isSelector = (value: unknown) => {
+  try {
+    return typeof value == 'string' && (document.createDocumentFragment().querySelector(value), true)
+  } catch {
+    return false
+  }
+}
 const strings = (what: string) =>
   custom<string | string[]>((value) => [value].flat().every((item) => typeof item == 'string'), what)
 
@@ -56,7 +63,7 @@ const schemas = () => {
       delay: z.optional(nonNegative),
       scroll: z.optional(number('a percent 0–100', 100)),
       exitIntent: z.optional(boolean),
-      click: z.optional(name)
+      click: z.optional(custom<string>(isSelector, 'a CSS selector'))
     },
     is("'manual' or a trigger object")
   )

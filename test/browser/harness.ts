@@ -16,7 +16,9 @@ export const startCollector = async () => {
   if (!existsSync(join(root, 'dist/sayso.js'))) throw new Error('dist/sayso.js is missing: run `npm run build` first')
   const folder = mkdtempSync(join(tmpdir(), 'sayso-'))
   const store = createSqliteStore(join(folder, 'test.db'))
-  const trouble = createTrouble()
+  // Seeded, so that a run's injected failures can be repeated.
+  let seed = 7
+  const trouble = createTrouble(() => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31))
   const server = createCollector({ store, root, trouble })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

@@ -82,7 +82,7 @@ describe('the command function', () => {
     sayso('show', 'a')
     sayso('init', { transport, surveys: [{ id: 'b', type: 'ces', trigger: 'manual' }] })
     expect(widgetRoot()).toBeNull()
-    sayso('show', 'b')
+    sayso('show', 'b', { force: true })
     expect(shown).toEqual(['a', 'b'])
     sayso('destroy')
   })

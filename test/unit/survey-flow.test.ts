@@ -103,6 +103,7 @@ describe('a survey as a person sees it', () => {
     radio('10')!.click()
     expect(title()).toBe('What do you love?')
     sayso!.destroy()
+    localStorage.clear() // forgets that this visitor has answered
     start([{ id: 's', type: 'nps', followUp: { question: 'Why?', promoter: 'What do you love?' } }])
     radio('2')!.click()
     expect(title()).toBe('Why?')
