@@ -27,6 +27,13 @@ const inlineCss = () => ({
   }
 })
 
+// The script-tag build fetches languages from beside itself rather than from its own chunks.
+const textsBesideScript = () => ({
+  name: 'texts-beside-script',
+  resolveId: (source, importer) =>
+    source === './load-texts' && importer?.includes('/src/ui/texts/') ? resolve(dirname(importer), 'load-texts-beside.ts') : null
+})
+
 const plugins = (production) => [
   inlineCss(),
   replace({
@@ -44,14 +51,16 @@ export default [
   {
     input: 'src/global.ts',
     output: { file: 'dist/sayso.js', format: 'iife', sourcemap: true },
-    plugins: plugins(true)
+    plugins: [textsBesideScript(), ...plugins(true)]
   },
   {
+    // Each language is a chunk of its own in dist/i18n/: ES modules that the script-tag
+    // build imports from beside itself, and that npm users' bundlers split off.
     input: 'src/index.ts',
     external,
     output: [
-      { file: 'dist/index.js', format: 'es', sourcemap: true },
-      { file: 'dist/index.cjs', format: 'cjs', sourcemap: true }
+      { dir: 'dist', entryFileNames: 'index.js', chunkFileNames: 'i18n/[name].js', format: 'es', sourcemap: true },
+      { dir: 'dist', entryFileNames: 'index.cjs', chunkFileNames: 'i18n/[name].cjs', format: 'cjs', sourcemap: true }
     ],
     plugins: plugins(false)
   },

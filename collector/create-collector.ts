@@ -124,6 +124,8 @@ export const createCollector = ({ store, root, allowedOrigins = [], trouble }: C
       ? await readStatic(join(root, 'demo'), page.file)
       : url.pathname === '/sayso.js'
         ? await readStatic(join(root, 'dist'), 'sayso.js')
+        : url.pathname.startsWith('/i18n/')
+          ? await readStatic(join(root, 'dist/i18n'), url.pathname.slice(6))
         : url.pathname.startsWith('/dist/')
           ? await readStatic(join(root, 'dist'), url.pathname.slice(6))
           : url.pathname.startsWith('/demo/')

@@ -14,6 +14,10 @@ import { MAX_COMMENT } from './transport/wire-limits'
 import type { Answer, Sayso, SaysoConfig, SaysoError, SaysoEvents } from './types'
 import { createWidget } from './ui/create-widget'
 import { resolveView } from './ui/resolve-view'
+import { en, type Texts } from './ui/texts/en'
+import { languages } from './ui/texts/languages'
+import { textsFor } from './ui/texts/texts-for'
+import { chooseLocale, language } from './config/pick-text'
 import { visitorId } from './visitor-id'
 
 /**
@@ -44,7 +48,6 @@ export const init = (input: SaysoConfig): Sayso => {
     }
 
   const { config, problems } = parseConfig(input)
-  const locale = config.locale ?? navigator.language ?? 'en'
   const user = config.user
   const visitor = visitorId()
   const { endpoint } = config
@@ -59,22 +62,41 @@ export const init = (input: SaysoConfig): Sayso => {
       onError: report
     })
   const widget = createWidget(config.theme)
+  // The visitor's languages, in their order of preference, unless `locale` forces one.
+  const wanted = config.locale ? [config.locale] : navigator.languages?.length ? navigator.languages : [navigator.language || 'en']
+  const localeOf = (survey: ParsedSurvey) => chooseLocale(survey.question, wanted, languages)
+  const textsOf = (locale: string) => textsFor(languages.includes(language(locale)) ? language(locale) : 'en')
   const frequency = createFrequency(config.frequency.cooldownDays)
   // Audience, sample and frequency, unless a preview forces the survey.
   const allowed = (survey: ParsedSurvey) =>
-    frequency.allows(survey) && inAudience(survey, { id: visitor, locale, attributes: user.attributes })
+    frequency.allows(survey) && inAudience(survey, { id: visitor, locale: wanted[0], attributes: user.attributes })
   let current: { answer?: Answer } | undefined
   let triggers: Triggers | undefined
 
   const open = (survey: ParsedSurvey, takeFocus: boolean): boolean => {
     if (current || !outbox) return false
-    const view = resolveView(survey, { locale, brand: config.brand })
+    const locale = localeOf(survey)
+    const texts = textsOf(locale)
+    if (!(texts instanceof Promise)) return display(survey, takeFocus, locale, texts)
+    // The language is still on its way (it is loaded at start-up, so this is rare).
+    const waiting = (current = {})
+    texts.then((loaded) => {
+      if (current !== waiting) return
+      current = undefined
+      if (!loaded) report({ reason: 'ui', message: messages.noTexts(language(locale)) })
+      display(survey, takeFocus, loaded ? locale : 'en', loaded ?? en)
+    })
+    return true
+  }
+
+  const display = (survey: ParsedSurvey, takeFocus: boolean, locale: string, texts: Texts): boolean => {
+    const view = resolveView(survey, { locale, texts, brand: config.brand })
     const shown: { answer?: Answer } = (current = {})
     frequency.record(survey, 'shown')
     const deliver = (answer: Answer, event: 'answer' | 'submit') => {
       if (!shown.answer) frequency.record(survey, 'answered')
       shown.answer = answer
-      outbox.push(answer)
+      outbox!.push(answer)
       events.emit(event, answer)
       if (event === 'answer' && answer.complete) events.emit('submit', answer)
     }
@@ -107,6 +129,8 @@ export const init = (input: SaysoConfig): Sayso => {
       guard((survey: ParsedSurvey) => void (allowed(survey) && open(survey, false))),
       frequency.newPage
     )
+    // Each survey's language starts loading now, so that it is there when the survey shows.
+    config.surveys.forEach((survey) => textsOf(localeOf(survey)))
     early.forEach((args) => triggers!.track(...args))
   }
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -120,8 +144,10 @@ export const init = (input: SaysoConfig): Sayso => {
       !!guard(() => {
         const survey = config.surveys.find((candidate) => candidate.id === surveyId)
         if (!survey) return report({ reason: 'command', message: messages.unknownSurvey(surveyId) })
-        // Focus moves into the dialog only when the visitor has just acted (a click, a key).
-        return (options?.force || allowed(survey)) && open(survey, !!navigator.userActivation?.isActive)
+        // Focus moves into the dialog only when show() runs inside the visitor's own click or
+        // key press: a survey opened by a timer never takes focus, even seconds after a click.
+        const byVisitor = /^(click|key|pointerup|mouseup|touchend)/.test(window.event?.type ?? '')
+        return (options?.force || allowed(survey)) && open(survey, byVisitor)
       })(),
     page: guard(() => triggers?.page()),
     identify: guard((userId, attributes) => {

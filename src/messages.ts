@@ -16,5 +16,6 @@ export const messages = {
   expired: (count: number) => `${count} answer(s) older than 7 days dropped unsent`,
   overflow: () => 'over 200 answers or 256 KiB queued: the oldest dropped',
   tooLarge: () => 'an answer over 16 KiB dropped',
+  noTexts: (language: string) => `the texts for "${language}" could not be loaded; showing English`,
   failed: (what: string, error: unknown) => `${what} failed: ${error instanceof Error ? error.message : String(error)}`
 }

@@ -2,6 +2,7 @@ import { h, render } from 'preact'
 import type { Theme } from '../types'
 import css from './styles.css?inline'
 import type { SurveyView } from './resolve-view'
+import { readableColors } from './readable-colors'
 import { SurveyDialog, type DialogActions, type Step } from './survey-dialog'
 
 export interface DialogHandlers {
@@ -52,6 +53,17 @@ export const createWidget = (theme: Theme): Widget => {
     container.dataset.scheme = theme.colorScheme ?? 'light'
     root.append(container)
     document.body.append(host)
+    readableColors(container, '--sayso-on-accent' in theme)
+    // On a phone the keyboard shrinks the visual viewport: the survey moves up with it.
+    const viewport = window.visualViewport
+    const fit = () => {
+      if (!viewport) return
+      container.style.setProperty('--lift', `${Math.max(0, innerHeight - viewport.height - viewport.offsetTop)}px`)
+      container.style.setProperty('--room', `${viewport.height}px`)
+    }
+    fit()
+    viewport?.addEventListener('resize', fit)
+    viewport?.addEventListener('scroll', fit)
 
     const timers: ReturnType<typeof setTimeout>[] = []
     let step: Step = { name: 'scale' }
@@ -88,6 +100,8 @@ export const createWidget = (theme: Theme): Widget => {
     close = () => {
       close = () => {}
       timers.forEach(clearTimeout)
+      viewport?.removeEventListener('resize', fit)
+      viewport?.removeEventListener('scroll', fit)
       const hadFocus = !!root.activeElement
       render(null, container)
       host.remove()

@@ -1,9 +1,8 @@
 import type { ParsedSurvey } from '../config/schema'
-import { isRightToLeft, language, pickText } from '../config/pick-text'
+import { isRightToLeft, pickText } from '../config/pick-text'
 import { scales, segmentOf } from '../scales'
 import type { SurveyType, Text } from '../types'
-import { builtinTexts } from './texts/builtin-texts'
-import { en } from './texts/en'
+import type { Texts } from './texts/en'
 
 /** Everything a survey shows, in one language, ready to render. */
 export interface SurveyView {
@@ -30,21 +29,15 @@ export interface SurveyView {
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => values[key])
 
-/** Resolves a survey's texts for the visitor's locale, falling back to the built-in English. */
-export const resolveView = (survey: ParsedSurvey, options: { locale: string; brand?: string }): SurveyView => {
-  const builtin = builtinTexts[language(options.locale)]
-  const t = builtin ?? en
-  // The dialog's language is the visitor's when sayso or the survey speaks it.
-  const speaks = builtin || Object.keys(Object(survey.question)).some((key) => language(key) == language(options.locale))
-  const locale = speaks ? options.locale : 'en'
+/** Resolves a survey's texts for a locale, with the built-in texts of its language. */
+export const resolveView = (survey: ParsedSurvey, { locale, texts: t, brand }: { locale: string; texts: Texts; brand?: string }): SurveyView => {
   const text = (value: Text | undefined, fallback: string) => pickText(value, locale) ?? fallback
   const { type, followUp, thankYou, labels } = survey
-  const brand = options.brand
   const { min, max } = scales[type]
   const question = text(
     survey.question,
-    fill(type == 'nps' ? t.nps : type == 'csat' ? t.csat : brand ? t.ces : t.cesNoBrand, {
-      brand: brand ?? t.npsBrand,
+    fill(type == 'nps' ? (brand ? t.nps : t.npsNoBrand) : type == 'csat' ? t.csat : brand ? t.ces : t.cesNoBrand, {
+      brand: brand!,
       subject: text(survey.subject, t.csatSubject),
       task: text(survey.task, t.cesTask)
     })

@@ -1,7 +1,7 @@
-/** English, the fallback for every text. `{brand}`, `{subject}` and `{task}` are filled in. */
+/** English, the fallback for every text. `{brand}`, `{subject}`, `{task}` and `{question}` are filled in. */
 export const en = {
   nps: 'How likely are you to recommend {brand} to a friend or colleague?',
-  npsBrand: 'us',
+  npsNoBrand: 'How likely are you to recommend us to a friend or colleague?',
   npsLow: 'Not at all likely',
   npsHigh: 'Extremely likely',
   csat: 'How satisfied are you with {subject}?',

@@ -1,4 +1,0 @@
-import { en, type Texts } from './en'
-
-/** The languages sayso speaks out of the box, by language code. */
-export const builtinTexts: Record<string, Texts> = { en }

@@ -1,0 +1,15 @@
+import { en, type Texts } from './en'
+import { loadTexts } from './load-texts'
+
+// Loaded languages are kept: they never change. So is a failure, for the page: no retrying on every survey.
+const loaded: Record<string, Texts | Promise<Texts | undefined>> = { en }
+
+/**
+ * A language's texts: at once when they are loaded, else a promise of them
+ * (undefined when they could not be loaded; English is used then).
+ */
+export const textsFor = (language: string): Texts | Promise<Texts | undefined> =>
+  (loaded[language] ??= loadTexts(language).then(
+    (texts) => (loaded[language] = texts),
+    () => undefined
+  ))
