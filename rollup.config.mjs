@@ -65,6 +65,12 @@ export default [
     plugins: plugins(false)
   },
   {
+    // The collector's dashboard: built here, so that whoever runs the collector needs no build step.
+    input: 'collector/dashboard/app.tsx',
+    output: { file: 'build/dashboard/dashboard.js', format: 'es' },
+    plugins: [nodeResolve({ browser: true }), typescript({ tsconfig: './tsconfig.node.json', noEmit: false, declaration: false, outDir: undefined }), terser()]
+  },
+  {
     input: 'src/index.ts',
     output: { file: 'dist/index.d.ts', format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.json' })]

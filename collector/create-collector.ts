@@ -1,44 +1,82 @@
+import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { MAX_BODY_BYTES } from '../src/transport/wire-limits'
-import { BodyTooLarge, readBody } from './read-body'
-import { readStatic } from './static-files'
-import type { Store } from './store'
+import { createRateLimit } from './create-rate-limit'
 import type { LoggedRequest, Trouble } from './create-trouble'
-import { summarize } from './summarize'
+import { BodyTooLarge, readBody } from './read-body'
+import { decodeCursor, encodeCursor, readFilter } from './read-filter'
+import { readStatic } from './static-files'
+import type { AnswerFilter, Store } from './store'
+import { summarize, trend } from './summarize'
 import { validateBatch } from './validate-batch'
+import { writeCsv } from './write-csv'
 
 export interface CollectorOptions {
   store: Store
-  /** The project folder: pages come from `demo/`, the bundles from `dist/`. */
+  /** The project folder: pages come from `demo/`, the bundles from `dist/`, the dashboard from `build/`. */
   root: string
   /** Origins allowed to post answers besides the collector's own; `['*']` allows any. */
   allowedOrigins?: string[]
+  /** Posts a minute per client address (a token bucket); 0 turns the limit off. */
+  rateLimit?: number
+  /** When set, the dashboard and the read APIs need it (`Authorization: Bearer …` or `?token=`). */
+  dashboardToken?: string
+  /** Take the client address from X-Forwarded-For (behind a proxy that sets it). */
+  trustProxy?: boolean
   /** The demo's network trouble switch (`GET`/`POST /api/trouble`); absent in normal use. */
   trouble?: Trouble
+  /** How long a client may take to send its headers, and its whole request (ms). */
+  timeouts?: { headers: number; request: number }
 }
 
 // A page with this policy proves that sayso needs neither inline styles nor eval.
 const strictCsp = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:"
 
-const pages: Record<string, { file: string; headers?: Record<string, string> }> = {
-  '/': { file: 'index.html' },
-  '/zero-code': { file: 'zero-code.html' },
-  '/strict-csp': { file: 'strict-csp.html', headers: { 'Content-Security-Policy': strictCsp } },
-  '/hostile-css': { file: 'hostile-css.html' },
-  '/spa/': { file: 'spa.html' }
+const pages: Record<string, { root: string; file: string; headers?: Record<string, string> }> = {
+  '/': { root: 'demo', file: 'index.html' },
+  '/zero-code': { root: 'demo', file: 'zero-code.html' },
+  '/strict-csp': { root: 'demo', file: 'strict-csp.html', headers: { 'Content-Security-Policy': strictCsp } },
+  '/hostile-css': { root: 'demo', file: 'hostile-css.html' },
+  '/spa/': { root: 'demo', file: 'spa.html' },
+  '/dashboard': { root: 'collector/dashboard', file: 'dashboard.html', headers: { 'Content-Security-Policy': strictCsp } }
 }
+
+// URL prefixes served from folders.
+const folders: [string, string][] = [
+  ['/i18n/', 'dist/i18n'],
+  ['/dist/', 'dist'],
+  ['/demo/', 'demo'],
+  ['/dashboard/app/', 'build/dashboard'],
+  ['/dashboard/', 'collector/dashboard']
+]
 
 const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers })
   response.end(JSON.stringify(body))
 }
 
+type Route = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void
+
 /**
- * The reference collector: `POST /api/answers`, `GET /api/summary`,
- * `GET /api/answers`, the demo pages and the built bundles.
+ * The reference collector: ingestion (`POST /api/answers`, open to the configured
+ * origins and rate-limited), the read APIs and the dashboard (behind the token when
+ * one is set), the demo pages and the built bundles.
  */
-export const createCollector = ({ store, root, allowedOrigins = [], trouble }: CollectorOptions): Server => {
+export const createCollector = ({
+  store,
+  root,
+  allowedOrigins = [],
+  rateLimit = 0,
+  dashboardToken,
+  trustProxy = false,
+  trouble,
+  timeouts = { headers: 10_000, request: 15_000 }
+}: CollectorOptions): Server => {
+  const limiter = createRateLimit(rateLimit)
+  const address = (request: IncomingMessage) =>
+    (trustProxy && String(request.headers['x-forwarded-for'] ?? '').split(',')[0].trim()) || request.socket.remoteAddress || ''
+
   const originAllowed = (request: IncomingMessage) => {
     const origin = request.headers.origin
     return (
@@ -50,13 +88,20 @@ export const createCollector = ({ store, root, allowedOrigins = [], trouble }: C
     )
   }
   const cors = (request: IncomingMessage): Record<string, string> =>
-    request.headers.origin && originAllowed(request)
-      ? { 'Access-Control-Allow-Origin': request.headers.origin, Vary: 'Origin' }
-      : {}
+    request.headers.origin && originAllowed(request) ? { 'Access-Control-Allow-Origin': request.headers.origin, Vary: 'Origin' } : {}
 
-  const postAnswers = async (request: IncomingMessage, response: ServerResponse) => {
+  const authorized = (request: IncomingMessage, url: URL) => {
+    if (!dashboardToken) return true
+    const given = Buffer.from(request.headers.authorization?.replace(/^Bearer\s+/i, '') || url.searchParams.get('token') || '')
+    const wanted = Buffer.from(dashboardToken)
+    return given.length === wanted.length && timingSafeEqual(given, wanted)
+  }
+
+  const postAnswers: Route = async (request, response) => {
     const headers = cors(request)
     if (!originAllowed(request)) return json(response, 403, { error: 'origin not allowed' }, headers)
+    const wait = limiter.take(address(request))
+    if (wait) return json(response, 429, { error: 'too many requests' }, { ...headers, 'Retry-After': String(wait) })
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     if (type !== 'application/json' && type !== 'text/plain') {
       return json(response, 415, { error: 'send JSON as application/json or text/plain' }, headers)
@@ -74,7 +119,7 @@ export const createCollector = ({ store, root, allowedOrigins = [], trouble }: C
       trouble.log.push(entry)
       response.on('close', () => ((entry.end = Date.now()), (entry.status = response.statusCode)))
       const { delayMs } = trouble.get()
-      if (delayMs) await new Promise((wait) => setTimeout(wait, delayMs))
+      if (delayMs) await new Promise((resume) => setTimeout(resume, delayMs))
       const fault = trouble.decide()
       if (fault === 'silent') return
       if (fault) return json(response, fault.status, { error: 'trouble switched on in the demo' }, { ...headers, ...fault.headers })
@@ -86,7 +131,17 @@ export const createCollector = ({ store, root, allowedOrigins = [], trouble }: C
     json(response, 200, { stored }, headers)
   }
 
-  const routes: Record<string, (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void> = {
+  // The read APIs: each filters by survey, dates and URL.
+  const read =
+    (answer: (response: ServerResponse, filter: AnswerFilter, url: URL) => Promise<void>): Route =>
+    async (request, response, url) => {
+      if (!authorized(request, url)) return json(response, 401, { error: 'this collector needs its dashboard token' }, { 'WWW-Authenticate': 'Bearer' })
+      const read = readFilter(url.searchParams)
+      if ('problems' in read) return json(response, 400, { error: 'invalid filter', problems: read.problems })
+      await answer(response, read.filter, url)
+    }
+
+  const routes: Record<string, Route> = {
     'POST /api/answers': postAnswers,
     'OPTIONS /api/answers': (request, response) => {
       response.writeHead(originAllowed(request) ? 204 : 403, {
@@ -97,6 +152,23 @@ export const createCollector = ({ store, root, allowedOrigins = [], trouble }: C
       })
       response.end()
     },
+    'GET /api/summary': read(async (response, filter) => json(response, 200, summarize(await store.scoreCounts(filter)))),
+    'GET /api/trend': read(async (response, filter, url) => {
+      const period = url.searchParams.get('period') === 'day' ? 'day' : 'week'
+      json(response, 200, { period, ...trend(await store.scoreCounts(filter, period)) })
+    }),
+    'GET /api/answers': read(async (response, filter, url) => {
+      const limit = Math.min(Math.max(Number(url.searchParams.get('limit')) || 100, 1), 1000)
+      const answers = await store.answers({
+        ...filter,
+        limit,
+        after: decodeCursor(url.searchParams.get('cursor')),
+        withComment: url.searchParams.get('comments') === '1'
+      })
+      const last = answers.at(-1)
+      json(response, 200, { answers, next: answers.length === limit && last ? encodeCursor(last) : null })
+    }),
+    'GET /api/answers.csv': read((response, filter) => writeCsv(response, store, filter)),
     'GET /api/trouble': (_request, response) =>
       trouble ? json(response, 200, { ...trouble.get(), requests: trouble.log.length }) : json(response, 404, { error: 'not found' }),
     'POST /api/trouble': async (request, response) => {
@@ -109,39 +181,40 @@ export const createCollector = ({ store, root, allowedOrigins = [], trouble }: C
       }
       const problems = input && typeof input === 'object' ? trouble.set(input) : ['expected a JSON object']
       json(response, problems.length ? 400 : 200, problems.length ? { error: 'invalid setting', problems } : trouble.get())
-    },
-    'GET /api/summary': async (_request, response) => json(response, 200, summarize(await store.scoreCounts())),
-    'GET /api/answers': async (_request, response, url) => {
-      const limit = Math.min(Math.max(Number(url.searchParams.get('limit')) || 100, 1), 1000)
-      json(response, 200, { answers: await store.answers({ limit }) })
     }
   }
 
-  const serveFile = async (response: ServerResponse, url: URL) => {
+  const serveFile: Route = async (request, response, url) => {
     // The single-page demo answers every route of its own with the same page.
     const page = pages[url.pathname] ?? (url.pathname.startsWith('/spa/') || url.pathname === '/spa' ? pages['/spa/'] : undefined)
+    if (page === pages['/dashboard'] && !authorized(request, url)) {
+      return json(response, 401, { error: 'open /dashboard?token=… with the collector’s DASHBOARD_TOKEN' })
+    }
+    const folder = folders.find(([prefix]) => url.pathname.startsWith(prefix))
     const file = page
-      ? await readStatic(join(root, 'demo'), page.file)
+      ? await readStatic(join(root, page.root), page.file)
       : url.pathname === '/sayso.js'
         ? await readStatic(join(root, 'dist'), 'sayso.js')
-        : url.pathname.startsWith('/i18n/')
-          ? await readStatic(join(root, 'dist/i18n'), url.pathname.slice(6))
-        : url.pathname.startsWith('/dist/')
-          ? await readStatic(join(root, 'dist'), url.pathname.slice(6))
-          : url.pathname.startsWith('/demo/')
-            ? await readStatic(join(root, 'demo'), url.pathname.slice(6))
-            : undefined
+        : folder
+          ? await readStatic(join(root, folder[1]), url.pathname.slice(folder[0].length))
+          : undefined
     if (!file) return json(response, 404, { error: 'not found' })
     response.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', ...page?.headers })
     response.end(file.body)
   }
 
-  return createServer(async (request, response) => {
+  // A client that sends its request too slowly is cut off (408) rather than holding a connection.
+  const server = createServer({
+    maxHeaderSize: 16 * 1024,
+    headersTimeout: timeouts.headers,
+    requestTimeout: timeouts.request,
+    connectionsCheckingInterval: Math.min(1000, timeouts.headers / 3)
+  }, async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://collector')
       const route = routes[`${request.method} ${url.pathname}`]
       if (route) return await route(request, response, url)
-      if (request.method === 'GET' || request.method === 'HEAD') return await serveFile(response, url)
+      if (request.method === 'GET' || request.method === 'HEAD') return await serveFile(request, response, url)
       json(response, 405, { error: 'method not allowed' })
     } catch (error) {
       console.error('[collector]', error)
@@ -149,4 +222,5 @@ export const createCollector = ({ store, root, allowedOrigins = [], trouble }: C
       else response.end()
     }
   })
+  return server
 }

@@ -1,35 +1,58 @@
 import { resolve } from 'node:path'
 import { createCollector } from './create-collector'
+import { createStore } from './create-store'
 import { createTrouble } from './create-trouble'
-import { createSqliteStore } from './sqlite-store'
 
-// Settings come from the environment: PORT, DATABASE_URL, ALLOWED_ORIGINS.
-const port = Number(process.env.PORT ?? 8787)
-const database = process.env.DATABASE_URL ?? 'data/sayso.db'
-const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)
-const root = resolve(import.meta.dirname, '..')
-
-if (/^postgres(ql)?:\/\//.test(database)) {
-  console.error('DATABASE_URL names a PostgreSQL server; this collector stores in SQLite only. Give a file path, such as data/sayso.db.')
+// Settings come from the environment; the README lists them.
+const env = process.env
+const port = Number(env.PORT ?? 8787)
+const database = env.DATABASE_URL ?? 'data/sayso.db'
+const rateLimit = Number(env.RATE_LIMIT ?? 120)
+if (!Number.isInteger(rateLimit) || rateLimit < 0) {
+  console.error(`RATE_LIMIT: expected whole requests a minute per client address (0 for none), got ${JSON.stringify(env.RATE_LIMIT)}`)
   process.exit(2)
 }
-const store = createSqliteStore(database)
+const root = resolve(import.meta.dirname, '..')
 // `--demo` adds the network trouble switch that the demo storefront drives.
 const demo = process.argv.includes('--demo')
-const server = createCollector({ store, root, allowedOrigins, trouble: demo ? createTrouble() : undefined })
 
-server.listen(port, () => {
-  console.log(`sayso collector on http://localhost:${port}/ (answers in ${database})`)
-  console.log(`  demo storefront  http://localhost:${port}/`)
-  console.log(`  zero-code page   http://localhost:${port}/zero-code`)
-  console.log(`  scores           http://localhost:${port}/api/summary`)
+const store = await createStore(database).catch((error: Error) => {
+  console.error(`Cannot open the database ${database.replace(/\/\/[^@/]*@/, '//…@')}: ${error.message}`)
+  process.exit(2)
+})
+const server = createCollector({
+  store,
+  root,
+  allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+  rateLimit,
+  dashboardToken: env.DASHBOARD_TOKEN || undefined,
+  trustProxy: env.TRUST_PROXY === '1',
+  trouble: demo ? createTrouble() : undefined
 })
 
-// Stops taking requests, lets those in flight finish, then closes the database.
-const stop = () => {
-  server.close(() => void store.close().then(() => process.exit(0)))
+server.listen(port, () => {
+  const at = `http://localhost:${port}`
+  console.log(`sayso collector on ${at}/ (answers in ${/^postgres/.test(database) ? 'PostgreSQL' : database})`)
+  console.log(`  demo storefront  ${at}/`)
+  console.log(`  single-page app  ${at}/spa/`)
+  console.log(`  zero-code page   ${at}/zero-code`)
+  console.log(`  dashboard        ${at}/dashboard${env.DASHBOARD_TOKEN ? '?token=…' : ''}`)
+  console.log(`  scores           ${at}/api/summary`)
+})
+
+// On SIGTERM or SIGINT: take no new connections, let the requests in flight finish
+// (what was acknowledged is stored), then close the database and exit.
+const stop = (signal: string) => {
+  console.log(`${signal}: finishing the requests in flight`)
+  server.close(async () => {
+    await store.close()
+    process.exit(0)
+  })
   server.closeIdleConnections()
-  setTimeout(() => process.exit(1), 10_000).unref()
+  setTimeout(() => {
+    console.error('requests still open after 10 s; exiting')
+    process.exit(1)
+  }, 10_000).unref()
 }
-process.once('SIGTERM', stop)
-process.once('SIGINT', stop)
+process.once('SIGTERM', () => stop('SIGTERM'))
+process.once('SIGINT', () => stop('SIGINT'))

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Answer } from '../src/types'
-import type { Store, StoredAnswer } from './store'
+import { filterSql } from './filter-sql'
+import { mergeCopies, type Store, type StoredAnswer } from './store'
 import type { ScoreCount } from './summarize'
 
 const schema = `
@@ -24,6 +25,7 @@ const schema = `
     sdk TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS answers_survey ON answers (survey_id, type, score);
+  CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at DESC, id DESC);
 `
 
 // The first copy decides the score; later copies may add a comment and finish the answer.
@@ -39,6 +41,9 @@ const upsertSql = `
       WHEN excluded.complete > answers.complete OR (excluded.comment IS NOT NULL AND answers.comment IS NULL)
       THEN excluded.updated_at ELSE answers.updated_at END
 `
+
+// Days and Monday-based weeks, as PostgreSQL's date_trunc counts them.
+const periods = { day: 'substr(created_at, 1, 10)', week: "date(created_at, '-6 days', 'weekday 1')" }
 
 interface Row {
   id: string
@@ -85,9 +90,11 @@ export const createSqliteStore = (file: string): Store => {
   db.exec(schema)
   const upsert = db.prepare(upsertSql)
   const upsertAll = db.transaction((answers: Answer[], now: string) => {
-    for (const answer of answers) {
+    for (const answer of mergeCopies(answers)) {
       upsert.run({
         ...answer,
+        // One format, so that dates compare as text.
+        createdAt: new Date(answer.createdAt).toISOString(),
         comment: answer.comment ?? null,
         complete: answer.complete ? 1 : 0,
         userId: answer.userId ?? null,
@@ -96,15 +103,25 @@ export const createSqliteStore = (file: string): Store => {
       })
     }
   })
-  const counts = db.prepare(
-    'SELECT survey_id AS surveyId, type, score, COUNT(*) AS count FROM answers GROUP BY survey_id, type, score'
-  )
-  const latest = db.prepare('SELECT * FROM answers ORDER BY received_at DESC, id LIMIT ?')
+  const placeholder = () => '?'
 
   return {
     upsert: async (answers) => void upsertAll(answers, new Date().toISOString()),
-    scoreCounts: async () => counts.all() as ScoreCount[],
-    answers: async ({ limit = 100 } = {}) => (latest.all(limit) as Row[]).map(toAnswer),
+    async scoreCounts(filter = {}, period) {
+      const { where, params } = filterSql(filter, placeholder)
+      const by = period ? `, ${periods[period]}` : ''
+      return db
+        .prepare(
+          `SELECT survey_id AS surveyId, type, score, COUNT(*) AS count${by ? `${by} AS period` : ''}
+           FROM answers ${where} GROUP BY survey_id, type, score${by}`
+        )
+        .all(...params) as ScoreCount[]
+    },
+    async answers({ limit = 100, ...filter } = {}) {
+      const { where, params } = filterSql(filter, placeholder)
+      const rows = db.prepare(`SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT ?`).all(...params, limit)
+      return (rows as Row[]).map(toAnswer)
+    },
     close: async () => void db.close()
   }
 }

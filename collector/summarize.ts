@@ -7,6 +7,8 @@ export interface ScoreCount {
   type: SurveyType
   score: number
   count: number
+  /** The day or week (its Monday), `YYYY-MM-DD`, when counted by period. */
+  period?: string
 }
 
 export interface SurveySummary {
@@ -74,4 +76,25 @@ export const summarize = (rows: ScoreCount[]): { surveys: SurveySummary[] } => {
       .sort((a, b) => a.surveyId.localeCompare(b.surveyId) || a.type.localeCompare(b.type))
       .map(({ surveyId, type, counts }) => summarizeSurvey(surveyId, type, counts))
   }
+}
+
+export interface TrendPoint {
+  /** The day or the week's Monday, `YYYY-MM-DD`. */
+  period: string
+  count: number
+  score: number | null
+}
+
+/** Each survey's score per period, oldest first, from counts per period. */
+export const trend = (rows: ScoreCount[]): { surveys: { surveyId: string; type: SurveyType; points: TrendPoint[] }[] } => {
+  const periods = [...new Set(rows.map((row) => row.period ?? ''))].sort()
+  const surveys = summarize(rows).surveys.map(({ surveyId, type }) => ({
+    surveyId,
+    type,
+    points: periods.flatMap((period) => {
+      const [summary] = summarize(rows.filter((row) => row.surveyId === surveyId && row.type === type && row.period === period)).surveys
+      return summary ? [{ period, count: summary.count, score: summary.score }] : []
+    })
+  }))
+  return { surveys }
 }

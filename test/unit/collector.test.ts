@@ -1,6 +1,10 @@
 // @vitest-environment node
-import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import http from 'node:http'
+import net, { type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCollector } from '../../collector/create-collector'
 import { createSqliteStore } from '../../collector/sqlite-store'
@@ -160,4 +164,173 @@ describe('pages and files', () => {
     expect((await fetch(`${base}/dist/../package.json`)).status).toBe(404)
     expect((await fetch(`${base}/nowhere`)).status).toBe(404)
   })
+})
+
+describe('hardening', () => {
+  const start = async (options: Partial<Parameters<typeof createCollector>[0]> = {}) => {
+    const own = createSqliteStore(':memory:')
+    const server = createCollector({ store: own, root: resolve(import.meta.dirname, '../..'), ...options })
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+    const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    return {
+      at,
+      store: own,
+      post: (body: unknown) => fetch(`${at}/api/answers`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+      close: async () => {
+        server.closeAllConnections()
+        await new Promise((done) => server.close(done))
+        await own.close()
+      }
+    }
+  }
+
+  it('limits each client address with a token bucket, answering 429 with Retry-After', async () => {
+    const collector = await start({ rateLimit: 3 })
+    const statuses = []
+    for (let i = 0; i < 4; i++) statuses.push((await collector.post({ answers: [answer()] })).status)
+    expect(statuses).toEqual([200, 200, 200, 429])
+    const limited = await collector.post({ answers: [answer()] })
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(20)
+    expect((await collector.store.answers()).length).toBe(3)
+    await collector.close()
+  })
+
+  it('protects the dashboard and the read APIs with DASHBOARD_TOKEN, not ingestion', async () => {
+    const collector = await start({ dashboardToken: 's3cret' })
+    expect((await collector.post({ answers: [answer()] })).status).toBe(200)
+    for (const path of ['/api/summary', '/api/answers', '/api/answers.csv', '/api/trend', '/dashboard']) {
+      expect([path, (await fetch(`${collector.at}${path}`)).status]).toEqual([path, 401])
+      expect([path, (await fetch(`${collector.at}${path}?token=wrong`)).status]).toEqual([path, 401])
+    }
+    expect((await fetch(`${collector.at}/api/summary`, { headers: { Authorization: 'Bearer s3cret' } })).status).toBe(200)
+    expect((await fetch(`${collector.at}/api/summary?token=s3cret`)).status).toBe(200)
+    await collector.close()
+  })
+
+  it('refuses huge headers with 431 and goes on serving', async () => {
+    const collector = await start()
+    const response = await fetch(`${collector.at}/api/summary`, { headers: { 'X-Big': 'x'.repeat(20_000) } })
+    expect(response.status).toBe(431)
+    expect((await fetch(`${collector.at}/api/summary`)).status).toBe(200)
+    await collector.close()
+  })
+
+  it('cuts off a client that sends its headers too slowly', async () => {
+    const collector = await start({ timeouts: { headers: 300, request: 600 } })
+    const { port } = new URL(collector.at)
+    const reply = await new Promise<string>((done) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('POST /api/answers HTTP/1.1\r\nHost: x\r\n'))
+      let text = ''
+      socket.on('data', (chunk) => (text += chunk))
+      socket.on('close', () => done(text))
+    })
+    expect(reply).toMatch(/^HTTP\/1\.1 408/)
+    expect((await fetch(`${collector.at}/api/summary`)).status).toBe(200)
+    await collector.close()
+  }, 10_000)
+})
+
+describe('reading the results', () => {
+  it('filters the summary by survey, dates and URL, and refuses a date it cannot read', async () => {
+    await post({
+      answers: [
+        answer({ surveyId: 'filtered', score: 10, createdAt: '2026-10-01T12:00:00.000Z', url: 'https://shop.example/a' }),
+        answer({ surveyId: 'filtered', score: 0, createdAt: '2026-10-15T12:00:00.000Z', url: 'https://shop.example/b/1' })
+      ]
+    })
+    const summary = async (query: string) => (await (await fetch(`${base}/api/summary?survey=filtered&${query}`)).json()).surveys[0]?.score
+    expect(await summary('')).toBe(0)
+    expect(await summary('to=2026-10-01')).toBe(100)
+    expect(await summary('from=2026-10-02')).toBe(-100)
+    expect(await summary('url=https://shop.example/b/*')).toBe(-100)
+    const bad = await fetch(`${base}/api/summary?from=yesterday`)
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toEqual({ error: 'invalid filter', problems: ['from: expected a date such as 2026-11-22, got "yesterday"'] })
+  })
+
+  it('gives the trend per week or day', async () => {
+    await post({
+      answers: [
+        answer({ surveyId: 'trend', type: 'csat', score: 5, createdAt: '2026-09-07T10:00:00.000Z' }),
+        answer({ surveyId: 'trend', type: 'csat', score: 1, createdAt: '2026-09-08T10:00:00.000Z' }),
+        answer({ surveyId: 'trend', type: 'csat', score: 4, createdAt: '2026-09-15T10:00:00.000Z' })
+      ]
+    })
+    const weekly = await (await fetch(`${base}/api/trend?survey=trend`)).json()
+    expect(weekly).toEqual({
+      period: 'week',
+      surveys: [
+        {
+          surveyId: 'trend',
+          type: 'csat',
+          points: [
+            { period: '2026-09-07', count: 2, score: 50 },
+            { period: '2026-09-14', count: 1, score: 100 }
+          ]
+        }
+      ]
+    })
+    const daily = await (await fetch(`${base}/api/trend?survey=trend&period=day`)).json()
+    expect(daily.surveys[0].points.map((point: { period: string }) => point.period)).toEqual(['2026-09-07', '2026-09-08', '2026-09-15'])
+  })
+
+  it('pages the answers with a cursor', async () => {
+    await post({ answers: Array.from({ length: 12 }, () => answer({ surveyId: 'paging' })) })
+    const first = await (await fetch(`${base}/api/answers?survey=paging&limit=5`)).json()
+    const second = await (await fetch(`${base}/api/answers?survey=paging&limit=5&cursor=${first.next}`)).json()
+    const third = await (await fetch(`${base}/api/answers?survey=paging&limit=5&cursor=${second.next}`)).json()
+    expect([first.answers.length, second.answers.length, third.answers.length, third.next]).toEqual([5, 5, 2, null])
+    expect(new Set([...first.answers, ...second.answers, ...third.answers].map((a: Answer) => a.id)).size).toBe(12)
+  })
+
+  it('streams the answers as CSV, quoting what needs it and defusing formulas', async () => {
+    const tricky = answer({ surveyId: 'csv', comment: '=HYPERLINK("x"), and\na "quote"', complete: true, attributes: { plan: 'pro' } })
+    await post({ answers: [tricky, ...Array.from({ length: 19 }, () => answer({ surveyId: 'csv' }))] })
+    const response = await fetch(`${base}/api/answers.csv?survey=csv`)
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    const text = await response.text()
+    expect(text.split('\r\n')[0]).toBe('id,survey_id,type,score,comment,complete,created_at,received_at,url,locale,visitor_id,user_id,attributes')
+    expect(text).toContain(`${tricky.id},csv,nps,9,"'=HYPERLINK(""x""), and\na ""quote""",true,`)
+    expect(text).toContain('"{""plan"":""pro""}"')
+    expect(text.trim().split('\r\n')).toHaveLength(21)
+  })
+})
+
+describe('stopping', () => {
+  it('on SIGTERM finishes the request in flight, stores it, closes the database and exits 0', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sayso-stop-'))
+    const database = join(folder, 'stop.db')
+    const port = await new Promise<number>((done) => {
+      const probe = net.createServer().listen(0, () => {
+        const { port } = probe.address() as AddressInfo
+        probe.close(() => done(port))
+      })
+    })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'collector/main.ts'], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, PORT: String(port), DATABASE_URL: database },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    await new Promise<void>((done) => child.stdout.on('data', (chunk) => String(chunk).includes('sayso collector on') && done()))
+    const a = answer()
+    const body = JSON.stringify({ answers: [a] })
+    // A request whose body is still arriving when the signal comes.
+    const reply = new Promise<number>((done) => {
+      const request = http.request({ port, method: 'POST', path: '/api/answers', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (response) => done(response.statusCode!))
+      request.write(body.slice(0, 20))
+      setTimeout(() => {
+        child.kill('SIGTERM')
+        setTimeout(() => request.end(body.slice(20)), 300)
+      }, 200)
+    })
+    expect(await reply).toBe(200)
+    const exit = await new Promise<number | null>((done) => child.on('exit', done))
+    expect(exit).toBe(0)
+    const reopened = createSqliteStore(database)
+    expect((await reopened.answers()).map((row) => row.id)).toEqual([a.id])
+    await reopened.close()
+    rmSync(folder, { recursive: true, force: true })
+  }, 20_000)
 })

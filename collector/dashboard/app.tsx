@@ -1,0 +1,164 @@
+import { Fragment, h, render } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+import { segmentOf } from '../../src/scales'
+import type { SurveySummary, TrendPoint } from '../summarize'
+import type { StoredAnswer } from '../store'
+import { Distribution, Trend } from './charts'
+
+interface Filters {
+  survey: string
+  from: string
+  to: string
+  period: 'day' | 'week'
+}
+interface Results {
+  summary: SurveySummary[]
+  all: SurveySummary[]
+  trend: { surveyId: string; type: string; points: TrendPoint[] }[]
+  comments: StoredAnswer[]
+}
+
+// A token given once as ?token= is kept for the tab and sent as a header.
+const token = new URLSearchParams(location.search).get('token') ?? sessionStorage.getItem('sayso:token') ?? ''
+if (token) sessionStorage.setItem('sayso:token', token)
+
+const query = (filters: Partial<Filters>, extra: Record<string, string> = {}) =>
+  new URLSearchParams(Object.entries({ ...filters, ...extra }).filter(([, value]) => value) as [string, string][]).toString()
+
+const get = async <T,>(path: string): Promise<T> => {
+  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`)
+  return response.json()
+}
+
+const scoreText = (survey: SurveySummary) =>
+  survey.score === null ? '–' : survey.type === 'nps' ? `${survey.score > 0 ? '+' : ''}${survey.score}` : survey.type === 'csat' ? `${survey.score} %` : String(survey.score)
+
+const scoreName = { nps: 'NPS (−100 to 100)', csat: 'CSAT: satisfied (4–5)', ces: 'CES: mean of 1–7' }
+
+const breakdown = (survey: SurveySummary) =>
+  survey.type === 'nps'
+    ? `${survey.promoters} promoters · ${survey.passives} passives · ${survey.detractors} detractors`
+    : survey.type === 'csat'
+      ? `${survey.satisfied} of ${survey.count} satisfied`
+      : `${survey.easy} of ${survey.count} found it easy (${survey.easyPercent ?? '–'} %)`
+
+const Card = ({ survey, points }: { survey: SurveySummary; points: TrendPoint[] }) => (
+  <article class="card" data-survey={survey.surveyId}>
+    <h2>{survey.surveyId}</h2>
+    <span class="type">{scoreName[survey.type]}</span>
+    <p class="score">
+      {scoreText(survey)} <small>n = {survey.count}</small>
+    </p>
+    <p class="breakdown">{breakdown(survey)}</p>
+    <h3>Answers per score</h3>
+    <Distribution type={survey.type} distribution={survey.distribution} />
+    <h3>Score by period</h3>
+    <Trend type={survey.type} points={points} />
+  </article>
+)
+
+const Dashboard = () => {
+  const params = new URLSearchParams(location.search)
+  const [filters, setFilters] = useState<Filters>({
+    survey: params.get('survey') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    period: params.get('period') === 'day' ? 'day' : 'week'
+  })
+  const [results, setResults] = useState<Results>()
+  const [problem, setProblem] = useState('')
+
+  useEffect(() => {
+    history.replaceState(null, '', `?${query(filters)}`)
+    const { period, ...filter } = filters
+    Promise.all([
+      get<{ surveys: SurveySummary[] }>(`/api/summary?${query(filter)}`),
+      get<{ surveys: SurveySummary[] }>('/api/summary'),
+      get<Results & { surveys: Results['trend'] }>(`/api/trend?${query(filter, { period })}`),
+      get<{ answers: StoredAnswer[] }>(`/api/answers?${query(filter, { comments: '1', limit: '10' })}`)
+    ]).then(
+      ([summary, all, trend, comments]) => {
+        setProblem('')
+        setResults({ summary: summary.surveys, all: all.surveys, trend: trend.surveys, comments: comments.answers })
+      },
+      (error: Error) => setProblem(error.message)
+    )
+  }, [filters])
+
+  const set = (key: keyof Filters) => (event: Event) => setFilters({ ...filters, [key]: (event.currentTarget as HTMLInputElement).value })
+  const { period, ...filter } = filters
+  return (
+    <>
+      <header>
+        <h1>sayso results</h1>
+        <label>
+          Survey
+          <select value={filters.survey} onChange={set('survey')}>
+            <option value="">All surveys</option>
+            {results?.all.map((survey) => (
+              <option key={survey.surveyId} value={survey.surveyId}>
+                {survey.surveyId}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" value={filters.from} onChange={set('from')} />
+        </label>
+        <label>
+          To
+          <input type="date" value={filters.to} onChange={set('to')} />
+        </label>
+        <label>
+          Trend by
+          <select value={period} onChange={set('period')}>
+            <option value="week">week</option>
+            <option value="day">day</option>
+          </select>
+        </label>
+        <a class="button" href={`/api/answers.csv?${query(filter, { token })}`}>
+          Download CSV
+        </a>
+      </header>
+      <main>
+        {problem && <p class="problem" role="alert">{problem}</p>}
+        {results && !results.summary.length && <p class="empty">No answers yet.</p>}
+        <section class="cards" aria-label="Scores">
+          {results?.summary.map((survey) => (
+            <Card
+              key={survey.surveyId + survey.type}
+              survey={survey}
+              points={results.trend.find((t) => t.surveyId === survey.surveyId && t.type === survey.type)?.points ?? []}
+            />
+          ))}
+        </section>
+        {results && (
+          <section class="comments" aria-labelledby="comments-title">
+            <h2 id="comments-title">Latest comments</h2>
+            {results.comments.length ? (
+              <ol>
+                {results.comments.map((answer) => (
+                  <li key={answer.id}>
+                    <span class={`badge ${segmentOf(answer.type, answer.score)}`}>{answer.score}</span>
+                    <span class="meta">
+                      {answer.surveyId} · {new Date(answer.createdAt).toLocaleString()}
+                    </span>
+                    <span class="comment">{answer.comment}</span>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p class="empty">No comments in this range.</p>
+            )}
+          </section>
+        )}
+      </main>
+    </>
+  )
+}
+
+const app = document.getElementById('app')!
+app.replaceChildren()
+render(<Dashboard />, app)
