@@ -27,11 +27,12 @@ const inlineCss = () => ({
   }
 })
 
-// The script-tag build fetches languages from beside itself rather than from its own chunks.
-const textsBesideScript = () => ({
-  name: 'texts-beside-script',
+// The script-tag builds load languages, and the core build its survey-drawing part, from
+// beside the script itself rather than as chunks of a bundler.
+const beside = (...modules) => ({
+  name: 'load-beside',
   resolveId: (source, importer) =>
-    source === './load-texts' && importer?.includes('/src/ui/texts/') ? resolve(dirname(importer), 'load-texts-beside.ts') : null
+    modules.includes(source) && importer?.includes('/src/') ? resolve(dirname(importer), `${source}-beside.ts`) : null
 })
 
 const plugins = (production) => [
@@ -49,19 +50,37 @@ const external = (id) => Object.keys(dependencies).some((name) => id === name ||
 
 export default [
   {
+    // The one-file script-tag build: everything but the languages other than English.
     input: 'src/global.ts',
-    output: { file: 'dist/sayso.js', format: 'iife', sourcemap: true },
-    plugins: [textsBesideScript(), ...plugins(true)]
+    output: { file: 'dist/sayso.js', format: 'iife', sourcemap: true, inlineDynamicImports: true },
+    plugins: [beside('./load-texts'), ...plugins(true)]
+  },
+  {
+    // The script-tag core: what every page view runs; it loads sayso.ui.js when a survey is on its way.
+    input: 'src/global.ts',
+    output: { file: 'dist/sayso.core.js', format: 'iife', sourcemap: true },
+    plugins: [beside('./load-ui'), ...plugins(true)]
+  },
+  {
+    // The survey-drawing part of the core build: Preact, the components, the styles, English.
+    input: 'src/ui/index.ts',
+    output: { file: 'dist/sayso.ui.js', format: 'es', sourcemap: true },
+    plugins: [beside('./load-texts'), ...plugins(true)]
   },
   {
     // Each language is a chunk of its own in dist/i18n/: ES modules that the script-tag
     // build imports from beside itself, and that npm users' bundlers split off.
     input: 'src/index.ts',
     external,
-    output: [
-      { dir: 'dist', entryFileNames: 'index.js', chunkFileNames: 'i18n/[name].js', format: 'es', sourcemap: true },
-      { dir: 'dist', entryFileNames: 'index.cjs', chunkFileNames: 'i18n/[name].cjs', format: 'cjs', sourcemap: true }
-    ],
+    // The chunks import what they share with the entry from it, rather than from a third file.
+    preserveEntrySignatures: 'allow-extension',
+    output: ['js', 'cjs'].map((extension) => ({
+      dir: 'dist',
+      entryFileNames: `index.${extension}`,
+      chunkFileNames: ({ name }) => `${name === 'index' ? 'ui/ui' : `i18n/${name}`}.${extension}`,
+      format: extension === 'js' ? 'es' : 'cjs',
+      sourcemap: true
+    })),
     plugins: plugins(false)
   },
   {

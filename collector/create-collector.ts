@@ -193,8 +193,8 @@ export const createCollector = ({
     const folder = folders.find(([prefix]) => url.pathname.startsWith(prefix))
     const file = page
       ? await readStatic(join(root, page.root), page.file)
-      : url.pathname === '/sayso.js'
-        ? await readStatic(join(root, 'dist'), 'sayso.js')
+      : /^\/sayso(\.core|\.ui)?\.js$/.test(url.pathname)
+        ? await readStatic(join(root, 'dist'), url.pathname.slice(1))
         : folder
           ? await readStatic(join(root, folder[1]), url.pathname.slice(folder[0].length))
           : undefined

@@ -41,8 +41,8 @@ for (const [name, bytes] of rows) console.log(`  ${name.padEnd(34)} ${(bytes / 1
 console.log(`  ${'dist/sayso.js, whole'.padEnd(34)} ${(total / 1000).toFixed(2).padStart(6)} kB\n`)
 
 const readme = readFileSync('README.md', 'utf8')
-const stated = readme.match(/dist\/sayso\.js[\s\S]{0,200}?is\s+\*\*([\d.]+) kB\*\*\s+brotli/)
-if (!stated) throw new Error('README.md must state the size of dist/sayso.js as "is **N kB** brotli"')
+const stated = readme.match(/`dist\/sayso\.js`, one file[^|]*\| \*\*([\d.]+) kB\*\*/)
+if (!stated) throw new Error('README.md must state the size of dist/sayso.js in its size table, as "| **N kB**"')
 if (Math.abs(Number(stated[1]) * 1000 - total) > 150) {
   console.error(`README.md says dist/sayso.js is ${stated[1]} kB; it is ${(total / 1000).toFixed(2)} kB. Update the README.`)
   process.exit(1)

@@ -12,11 +12,10 @@ import { fetchTransport } from './transport/fetch-transport'
 import { sendBeacon } from './transport/send-beacon'
 import { MAX_COMMENT } from './transport/wire-limits'
 import type { Answer, Sayso, SaysoConfig, SaysoError, SaysoEvents } from './types'
-import { createWidget } from './ui/create-widget'
-import { resolveView } from './ui/resolve-view'
-import { en, type Texts } from './ui/texts/en'
+import { loadUi, type UiModule } from './load-ui'
+import type { Widget } from './ui/create-widget'
+import type { Texts } from './ui/texts/en'
 import { languages } from './ui/texts/languages'
-import { textsFor } from './ui/texts/texts-for'
 import { chooseLocale, language } from './config/pick-text'
 import { visitorId } from './visitor-id'
 
@@ -49,7 +48,9 @@ export const init = (input: SaysoConfig): Sayso => {
 
   const { config, problems } = parseConfig(input)
   const user = config.user
-  const visitor = visitorId()
+  // Read from storage when first needed, not while the page starts.
+  let visitor: string | undefined
+  const visitorOf = () => (visitor ??= visitorId())
   const { endpoint } = config
   const transport = config.transport ?? (endpoint ? fetchTransport(endpoint) : undefined)
   const outbox =
@@ -61,36 +62,51 @@ export const init = (input: SaysoConfig): Sayso => {
       onSent: (answers) => events.emit('sent', { answers }),
       onError: report
     })
-  const widget = createWidget(config.theme)
+  let widgetOnce: Widget | undefined
   // The visitor's languages, in their order of preference, unless `locale` forces one.
   const wanted = config.locale ? [config.locale] : navigator.languages?.length ? navigator.languages : [navigator.language || 'en']
   const localeOf = (survey: ParsedSurvey) => chooseLocale(survey.question, wanted, languages)
-  const textsOf = (locale: string) => textsFor(languages.includes(language(locale)) ? language(locale) : 'en')
   const frequency = createFrequency(config.frequency.cooldownDays)
   // Audience, sample and frequency, unless a preview forces the survey.
   const allowed = (survey: ParsedSurvey) =>
-    frequency.allows(survey) && inAudience(survey, { id: visitor, locale: wanted[0], attributes: user.attributes })
+    frequency.allows(survey) && inAudience(survey, { id: visitorOf(), locale: wanted[0], attributes: user.attributes })
   let current: { answer?: Answer } | undefined
   let triggers: Triggers | undefined
 
+  const pendingIdle = new Set<number>()
+  const idle = (work: () => void) => {
+    const handle: number = (window.requestIdleCallback ?? setTimeout)(() => (pendingIdle.delete(handle), work()), { timeout: 2000 })
+    pendingIdle.add(handle)
+  }
+  // Runs `then` at once when a value is there, or when its promise settles.
+  const when = <T,>(value: T | Promise<T>, then: (value: T) => void, fail?: (error: unknown) => void) =>
+    value instanceof Promise ? value.then(then, fail) : then(value)
+
   const open = (survey: ParsedSurvey, takeFocus: boolean): boolean => {
     if (current || !outbox) return false
-    const locale = localeOf(survey)
-    const texts = textsOf(locale)
-    if (!(texts instanceof Promise)) return display(survey, takeFocus, locale, texts)
-    // The language is still on its way (it is loaded at start-up, so this is rare).
+    // The survey's part of sayso and its language may still be on their way.
     const waiting = (current = {})
-    texts.then((loaded) => {
-      if (current !== waiting) return
-      current = undefined
-      if (!loaded) report({ reason: 'ui', message: messages.noTexts(language(locale)) })
-      display(survey, takeFocus, loaded ? locale : 'en', loaded ?? en)
-    })
+    const locale = localeOf(survey)
+    when(
+      loadUi(),
+      (ui) =>
+        when(ui.textsFor(languages.includes(language(locale)) ? language(locale) : 'en'), (texts) => {
+          if (current !== waiting) return
+          current = undefined
+          if (!texts) report({ reason: 'ui', message: messages.noTexts(language(locale)) })
+          guard(display)(ui, survey, takeFocus, texts ? locale : 'en', texts ?? (ui.textsFor('en') as Texts))
+        }),
+      (error) => {
+        if (current === waiting) current = undefined
+        report({ reason: 'ui', message: messages.failed('loading the survey', error) })
+      }
+    )
     return true
   }
 
-  const display = (survey: ParsedSurvey, takeFocus: boolean, locale: string, texts: Texts): boolean => {
-    const view = resolveView(survey, { locale, texts, brand: config.brand })
+  const display = (ui: UiModule, survey: ParsedSurvey, takeFocus: boolean, locale: string, texts: Texts) => {
+    const view = ui.resolveView(survey, { locale, texts, brand: config.brand })
+    const widget = (widgetOnce ??= ui.createWidget(config.theme))
     const shown: { answer?: Answer } = (current = {})
     frequency.record(survey, 'shown')
     const deliver = (answer: Answer, event: 'answer' | 'submit') => {
@@ -103,7 +119,7 @@ export const init = (input: SaysoConfig): Sayso => {
     widget.open(view, {
       takeFocus,
       onChoose: guard((score: number) =>
-        deliver(createAnswer({ survey, score, locale: view.locale, visitorId: visitor, user, complete: !view.followUp }), 'answer')
+        deliver(createAnswer({ survey, score, locale: view.locale, visitorId: visitorOf(), user, complete: !view.followUp }), 'answer')
       ),
       onFinish: guard((comment?: string) =>
         deliver({ ...shown.answer!, complete: true, ...(comment && { comment: comment.slice(0, MAX_COMMENT) }) }, 'submit')
@@ -116,7 +132,6 @@ export const init = (input: SaysoConfig): Sayso => {
       })
     })
     events.emit('show', { surveyId: survey.id, type: survey.type })
-    return true
   }
 
   // Started once the page is parsed and init has returned, so that `init(…).on(…)` hears
@@ -127,10 +142,11 @@ export const init = (input: SaysoConfig): Sayso => {
     triggers = createTriggers(
       config.surveys,
       guard((survey: ParsedSurvey) => void (allowed(survey) && open(survey, false))),
-      frequency.newPage
+      frequency.newPage,
+      // A survey on its way: its part of sayso loads while the browser is idle, so that it
+      // shows without delay; a page view that never gets this far never loads it.
+      () => idle(() => when(loadUi(), () => {}, () => {}))
     )
-    // Each survey's language starts loading now, so that it is there when the survey shows.
-    config.surveys.forEach((survey) => textsOf(localeOf(survey)))
     early.forEach((args) => triggers!.track(...args))
   }
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -158,9 +174,10 @@ export const init = (input: SaysoConfig): Sayso => {
     flush: () => outbox?.flush() ?? Promise.resolve(),
     destroy: guard(() => {
       clearTimeout(timer)
+      pendingIdle.forEach((handle) => (window.cancelIdleCallback ?? clearTimeout)(handle))
       document.removeEventListener('DOMContentLoaded', ready)
       triggers?.destroy()
-      widget.close()
+      widgetOnce?.close()
       outbox?.destroy()
       events.clear()
       current = {}

@@ -218,7 +218,8 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     [document, 'visibilitychange', onVisibility]
   ]
   listeners.forEach(([target, type, listener]) => target.addEventListener(type, listener))
-  schedule(0)
+  // What earlier page views left is sent soon after start-up, off the page's own start.
+  schedule(limit.SOON_MS)
 
   return {
     push(answer) {

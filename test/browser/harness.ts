@@ -96,3 +96,12 @@ export const useCollectorAndBrowser = () => {
   })
   return setup
 }
+
+/** The script-tag builds: one file, and the core that loads its survey-drawing part when needed. */
+export const builds = ['sayso.js', 'sayso.core.js'] as const
+
+/** Serves the chosen build wherever a page asks for /sayso.js. */
+export const useBuild = (page: Page, build: (typeof builds)[number]) =>
+  build === 'sayso.js'
+    ? Promise.resolve()
+    : page.route(/\/sayso\.js$/, (route) => route.fulfill({ path: join(root, 'dist', build), contentType: 'text/javascript' }))

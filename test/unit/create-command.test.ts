@@ -38,7 +38,8 @@ describe('the script-tag call queue', () => {
     await import('../../src/global')
     expect(window.sayso.version).toBe('0.1.0')
     vi.advanceTimersByTime(1)
-    expect(title()).toBe('How satisfied are you with your experience today?')
+    // A fresh copy of sayso loads its survey-drawing part first.
+    await vi.waitFor(() => expect(title()).toBe('How satisfied are you with your experience today?'))
     expect(seen).toEqual(['show csat'])
   })
 

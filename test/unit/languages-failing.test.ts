@@ -1,5 +1,4 @@
 import { afterEach, expect, it, vi } from 'vitest'
-import { init } from '../../src/init'
 import type { SaysoError } from '../../src/types'
 import { fakeTransport, title } from './helpers'
 
@@ -12,6 +11,9 @@ afterEach(() => {
 
 it('shows English and reports it when a language cannot be loaded', async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => {})
+  // The test setup loaded sayso before this file's mock: a fresh copy sees the mock.
+  vi.resetModules()
+  const { init } = await import('../../src/init')
   const sayso = init({ transport: fakeTransport().transport, locale: 'fi', surveys: [{ id: 'nps', type: 'nps' }] })
   const errors: SaysoError[] = []
   sayso.on('error', (error) => errors.push(error))

@@ -329,7 +329,7 @@ describe('the queue', () => {
     outboxes[0].destroy()
     onLine.mockReturnValue(true)
     start()
-    await vi.advanceTimersByTimeAsync(100)
+    await vi.advanceTimersByTimeAsync(400)
     expect([...collector.rows.keys()]).toEqual([a.id])
   })
 
