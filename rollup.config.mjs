@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
@@ -35,6 +36,21 @@ const beside = (...modules) => ({
     modules.includes(source) && importer?.includes('/src/') ? resolve(dirname(importer), `${source}-beside.ts`) : null
 })
 
+// Prints the Subresource Integrity hash of each script-tag file and keeps them in dist/sri.json,
+// for <script integrity="…" crossorigin="anonymous">.
+const hashes = {}
+const integrity = () => ({
+  name: 'integrity',
+  writeBundle(options, bundle) {
+    for (const [name, output] of Object.entries(bundle)) {
+      if (output.type !== 'chunk') continue
+      hashes[name] = `sha384-${createHash('sha384').update(output.code).digest('base64')}`
+      console.log(`${name}  integrity="${hashes[name]}"`)
+    }
+    writeFileSync('dist/sri.json', JSON.stringify(hashes, null, 2) + '\n')
+  }
+})
+
 const plugins = (production) => [
   inlineCss(),
   replace({
@@ -53,13 +69,13 @@ export default [
     // The one-file script-tag build: everything but the languages other than English.
     input: 'src/global.ts',
     output: { file: 'dist/sayso.js', format: 'iife', sourcemap: true, inlineDynamicImports: true },
-    plugins: [beside('./load-texts'), ...plugins(true)]
+    plugins: [beside('./load-texts'), ...plugins(true), integrity()]
   },
   {
     // The script-tag core: what every page view runs; it loads sayso.ui.js when a survey is on its way.
     input: 'src/global.ts',
     output: { file: 'dist/sayso.core.js', format: 'iife', sourcemap: true },
-    plugins: [beside('./load-ui'), ...plugins(true)]
+    plugins: [beside('./load-ui'), ...plugins(true), integrity()]
   },
   {
     // The survey-drawing part of the core build: Preact, the components, the styles, English.
@@ -91,7 +107,10 @@ export default [
   },
   {
     input: 'src/index.ts',
-    output: { file: 'dist/index.d.ts', format: 'es' },
+    output: [
+      { file: 'dist/index.d.ts', format: 'es' },
+      { file: 'dist/index.d.cts', format: 'es' }
+    ],
     plugins: [dts({ tsconfig: './tsconfig.json' })]
   }
 ]

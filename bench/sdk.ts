@@ -33,7 +33,7 @@ const bytes = ['sayso.js', 'sayso.core.js', 'sayso.ui.js', 'i18n/pl.js'].map((fi
 // snippet and tag are taken out for the runs "without".
 const folder = mkdtempSync(join(tmpdir(), 'sayso-bench-sdk-'))
 const store = createSqliteStore(join(folder, 'bench.db'))
-const server = createCollector({ store, root })
+const server = createCollector({ store, root, surveys: JSON.parse(readFileSync(join(root, 'surveys.json'), 'utf8')).surveys })
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 const storefront = readFileSync(join(root, 'demo/index.html'), 'utf8')

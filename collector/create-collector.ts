@@ -26,6 +26,8 @@ export interface CollectorOptions {
   trustProxy?: boolean
   /** The demo's network trouble switch (`GET`/`POST /api/trouble`); absent in normal use. */
   trouble?: Trouble
+  /** The surveys served at `GET /surveys.json`, for `configUrl` (read from surveys.json at start). */
+  surveys?: unknown[]
   /** How long a client may take to send its headers, and its whole request (ms). */
   timeouts?: { headers: number; request: number }
 }
@@ -71,6 +73,7 @@ export const createCollector = ({
   dashboardToken,
   trustProxy = false,
   trouble,
+  surveys,
   timeouts = { headers: 10_000, request: 15_000 }
 }: CollectorOptions): Server => {
   const limiter = createRateLimit(rateLimit)
@@ -169,6 +172,11 @@ export const createCollector = ({
       json(response, 200, { answers, next: answers.length === limit && last ? encodeCursor(last) : null })
     }),
     'GET /api/answers.csv': read((response, filter) => writeCsv(response, store, filter)),
+    // Remote survey configuration: public like ingestion, and cached for a minute.
+    'GET /surveys.json': (request, response) =>
+      surveys
+        ? json(response, 200, { surveys }, { ...cors(request), 'Cache-Control': 'public, max-age=60' })
+        : json(response, 404, { error: 'this collector has no surveys.json' }),
     'GET /api/trouble': (_request, response) =>
       trouble ? json(response, 200, { ...trouble.get(), requests: trouble.log.length }) : json(response, 404, { error: 'not found' }),
     'POST /api/trouble': async (request, response) => {

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import type { Problem } from '../src/config/format-issues'
+import { parseSurveys } from '../src/config/parse-config'
 import { createCollector } from './create-collector'
 import { createStore } from './create-store'
 import { createTrouble } from './create-trouble'
@@ -16,6 +19,23 @@ const root = resolve(import.meta.dirname, '..')
 // `--demo` adds the network trouble switch that the demo storefront drives.
 const demo = process.argv.includes('--demo')
 
+// The surveys served at /surveys.json (for configUrl), read once at start and checked with
+// the SDK's own schema; the problems are printed, and browsers report them too.
+const surveysFile = resolve(env.SURVEYS_FILE ?? resolve(root, 'surveys.json'))
+let surveys: unknown[] | undefined
+if (existsSync(surveysFile)) {
+  try {
+    surveys = JSON.parse(readFileSync(surveysFile, 'utf8')).surveys
+    if (!Array.isArray(surveys)) throw new Error('expected { "surveys": [ … ] }')
+    const problems: Problem[] = []
+    parseSurveys(surveys, ['surveys'], [], problems)
+    for (const problem of problems) console.warn(`${surveysFile}: ${problem.message}`)
+  } catch (error) {
+    console.error(`${surveysFile}: ${(error as Error).message}`)
+    process.exit(2)
+  }
+}
+
 const store = await createStore(database).catch((error: Error) => {
   console.error(`Cannot open the database ${database.replace(/\/\/[^@/]*@/, '//…@')}: ${error.message}`)
   process.exit(2)
@@ -27,7 +47,8 @@ const server = createCollector({
   rateLimit,
   dashboardToken: env.DASHBOARD_TOKEN || undefined,
   trustProxy: env.TRUST_PROXY === '1',
-  trouble: demo ? createTrouble() : undefined
+  trouble: demo ? createTrouble() : undefined,
+  surveys
 })
 
 server.listen(port, () => {

@@ -17,7 +17,7 @@ const start = () => {
   const script = document.currentScript as HTMLScriptElement | null
   const data = script?.dataset ?? {}
   if (data.endpoint) {
-    const config: SaysoConfig = { endpoint: data.endpoint, locale: data.locale, brand: data.brand }
+    const config: SaysoConfig = { endpoint: data.endpoint, locale: data.locale, brand: data.brand, configUrl: data.config }
     if (data.survey) {
       // Left as text when it is not a number, so that the problem names what was given.
       const delay = data.delay && /^\d+$/.test(data.delay) ? Number(data.delay) : data.delay

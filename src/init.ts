@@ -1,3 +1,4 @@
+import { loadRemoteSurveys } from './config/load-remote-surveys'
 import { parseConfig } from './config/parse-config'
 import type { ParsedSurvey } from './config/schema'
 import { createEmitter } from './create-emitter'
@@ -137,10 +138,14 @@ export const init = (input: SaysoConfig): Sayso => {
   // Started once the page is parsed and init has returned, so that `init(…).on(…)` hears
   // everything; events tracked before that wait for it.
   const early: Parameters<Sayso['track']>[] = []
-  const start = () => {
+  let surveys = config.surveys
+  // Surveys from `configUrl` start on their way at once; sayso starts when they are there.
+  const remote = config.configUrl && loadRemoteSurveys(config.configUrl, config.configCacheMs, surveys, problems)
+  const start = () => when(remote || [], (more) => {
+    surveys = [...surveys, ...more]
     problems.forEach((problem) => report({ reason: 'config', message: problem.message, path: problem.path }))
     triggers = createTriggers(
-      config.surveys,
+      surveys,
       guard((survey: ParsedSurvey) => void (allowed(survey) && open(survey, false))),
       frequency.newPage,
       // A survey on its way: its part of sayso loads while the browser is idle, so that it
@@ -148,7 +153,7 @@ export const init = (input: SaysoConfig): Sayso => {
       () => idle(() => when(loadUi(), () => {}, () => {}))
     )
     early.forEach((args) => triggers!.track(...args))
-  }
+  })
   let timer: ReturnType<typeof setTimeout> | undefined
   const ready = () => (timer = setTimeout(start))
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready, { once: true })
@@ -158,7 +163,7 @@ export const init = (input: SaysoConfig): Sayso => {
     track: guard((event, props) => (triggers ? triggers.track(event, props) : early.push([event, props]))),
     show: (surveyId, options) =>
       !!guard(() => {
-        const survey = config.surveys.find((candidate) => candidate.id === surveyId)
+        const survey = surveys.find((candidate) => candidate.id === surveyId)
         if (!survey) return report({ reason: 'command', message: messages.unknownSurvey(surveyId) })
         // Focus moves into the dialog only when show() runs inside the visitor's own click or
         // key press: a survey opened by a timer never takes focus, even seconds after a click.

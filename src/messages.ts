@@ -7,8 +7,10 @@ export const messages = {
   notAnObject: (value: unknown) => problem([], `expected a configuration object, got ${describeValue(value)}`),
   noDestination: () => problem(['endpoint'], 'expected a URL or a transport function, got nothing; nothing will show'),
   surveyLeftOut: (path: PropertyKey[]) => problem(path, 'survey left out for the problems above'),
-  duplicateId: (index: number, id: string) =>
-    problem(['surveys', index, 'id'], `expected an id no other survey has, got ${describeValue(id)}; survey left out`),
+  duplicateId: (path: PropertyKey[], id: string) =>
+    problem([...path, 'id'], `expected an id no other survey has, got ${describeValue(id)}; survey left out`),
+  remoteConfig: (url: string, why: string, copy?: number) =>
+    problem(['configUrl'], `${url} ${why}; ${copy ? `using the copy of ${new Date(copy).toISOString()}` : 'no copy to fall back on'}`),
   unknownSurvey: (id: string) => `show: no survey has the id ${describeValue(id)}`,
   unknownCommand: (name: unknown) => `unknown command ${describeValue(name)}`,
   rejected: (status?: number) => `the endpoint rejected an answer${http(status)}; it was dropped`,

@@ -201,6 +201,15 @@ export interface SaysoConfig {
   /** Replaces the built-in fetch transport. */
   transport?: Transport
   surveys?: Survey[]
+  /**
+   * More surveys from a JSON file the team controls, `{ "surveys": [ … ] }`, checked like
+   * these. A copy is kept for `configCacheMs`; when the file cannot be fetched, the last good
+   * copy is used.
+   * @example configUrl: 'https://example.com/surveys.json'
+   */
+  configUrl?: string
+  /** How long a fetched `configUrl` is used before it is fetched again. Default 300000 (5 minutes). */
+  configCacheMs?: number
   /** Forces the language; default: the browser's. */
   locale?: string
   /** Fills `{brand}` in the questions. */

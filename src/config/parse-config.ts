@@ -7,6 +7,25 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value == 'object' && value !== null && !Array.isArray(value)
 
 /**
+ * Checks a list of surveys, leaving out each one with a problem and each id
+ * already taken (by `known` or an earlier one in the list).
+ */
+export const parseSurveys = (input: unknown[], at: PropertyKey[], known: ParsedSurvey[], problems: Problem[]): ParsedSurvey[] => {
+  const schemas = buildSchemas()
+  const surveys: ParsedSurvey[] = []
+  input.forEach((raw, index) => {
+    const prefix = [...at, index]
+    // `trigger: 'manual'` is short for `{ manual: true }`.
+    const value = isObject(raw) && raw.trigger == 'manual' ? { ...raw, trigger: { manual: true } } : raw
+    const parsed = z.safeParse(schemas.survey, value, { reportInput: true })
+    if (!parsed.success) problems.push(...formatIssues(parsed.error.issues, prefix), messages.surveyLeftOut(prefix))
+    else if ([...known, ...surveys].some((survey) => survey.id == parsed.data.id)) problems.push(messages.duplicateId(prefix, parsed.data.id))
+    else surveys.push(parsed.data)
+  })
+  return surveys
+}
+
+/**
  * Parses a configuration once, applying every default. Never throws: each
  * problem is described; a wrong option falls back to its default and a survey
  * with any problem is left out whole (a misspelt trigger could otherwise show
@@ -35,15 +54,6 @@ export const parseConfig = (input: unknown): { config: ParsedConfig; problems: P
   const config = result.success ? result.data : z.parse(schemas.config, {})
   if (!config.endpoint && !config.transport) problems.push(messages.noDestination())
 
-  const surveys: ParsedSurvey[] = []
-  config.surveys.forEach((raw, index) => {
-    const prefix = ['surveys', index]
-    // `trigger: 'manual'` is short for `{ manual: true }`.
-    const value = isObject(raw) && raw.trigger == 'manual' ? { ...raw, trigger: { manual: true } } : raw
-    const parsed = parse(schemas.survey, value, prefix)
-    if (!parsed.success) problems.push(messages.surveyLeftOut(prefix))
-    else if (surveys.some((survey) => survey.id == parsed.data.id)) problems.push(messages.duplicateId(index, parsed.data.id))
-    else surveys.push(parsed.data)
-  })
+  const surveys = parseSurveys(config.surveys, ['surveys'], [], problems)
   return { config: { ...config, surveys }, problems }
 }

@@ -24,7 +24,8 @@ const number = (what: string, max = Infinity) =>
 const boolean = custom<boolean>((value) => typeof value == 'boolean', 'true or false')
 const isSelector = (value: unknown) => {
   try {
-    return typeof value == 'string' && (document.createDocumentFragment().querySelector(value), true)
+    // A server (the collector checking surveys.json) has no document to try the selector on.
+    return typeof value == 'string' && (typeof document == 'undefined' || (document.createDocumentFragment().querySelector(value), true))
   } catch {
     return false
   }
@@ -37,11 +38,13 @@ const strings = (what: string) =>
  * unless told not to, which a strict Content-Security-Policy forbids and reports;
  * the global setting is put back at once so that a page's own zod is untouched.
  */
+let built: ReturnType<typeof schemas> | undefined
 export const buildSchemas = () => {
+  if (built) return built
   const before = z.config().jitless
   z.config({ jitless: true })
   try {
-    return schemas()
+    return (built = schemas())
   } finally {
     z.config({ jitless: before })
   }
@@ -123,6 +126,8 @@ const schemas = () => {
       endpoint: z.optional(name),
       transport: z.optional(custom<Transport>((value) => typeof value == 'function', 'a function')),
       surveys: z._default(custom<unknown[]>(Array.isArray, 'a list of surveys'), []),
+      configUrl: z.optional(name),
+      configCacheMs: z._default(number('a number of milliseconds ≥ 0'), 300_000),
       locale: z.optional(name),
       brand: z.optional(name),
       theme: z._default(theme, {}),

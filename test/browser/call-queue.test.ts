@@ -106,3 +106,26 @@ describe('the demo storefront', () => {
     expect(await page.evaluate(() => document.head.querySelectorAll('style').length + document.adoptedStyleSheets.length)).toBe(0)
   })
 })
+
+describe('remote configuration', () => {
+  it('takes its surveys from data-config, the collector’s /surveys.json', async () => {
+    const page = await newPage(setup.browser)
+    const problems = watch(page)
+    await page.route(`${setup.collector.base}/remote`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Remote</title>
+          <script async src="/sayso.js" data-endpoint="/api/answers" data-config="/surveys.json"></script></head><body><h1>Help</h1></body></html>`
+      })
+    )
+    await page.goto(`${setup.collector.base}/remote`)
+    await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
+    await page.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('track', 'support_chat_closed'))
+    await page.getByRole('dialog', { name: 'How satisfied are you with the help you got?' }).waitFor()
+    await page.getByRole('radio', { name: '5, Very satisfied' }).click()
+    const rows = await setup.collector.rows((rows) => rows.some((row) => row.surveyId === 'csat-support'))
+    expect(rows.find((row) => row.surveyId === 'csat-support')).toMatchObject({ score: 5 })
+    expect(await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('sayso:config:')))).toBe(true)
+    expect(problems).toEqual([])
+  })
+})

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -19,7 +19,8 @@ export const startCollector = async () => {
   // Seeded, so that a run's injected failures can be repeated.
   let seed = 7
   const trouble = createTrouble(() => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31))
-  const server = createCollector({ store, root, trouble })
+  const surveys = JSON.parse(readFileSync(join(root, 'surveys.json'), 'utf8')).surveys
+  const server = createCollector({ store, root, trouble, surveys })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {

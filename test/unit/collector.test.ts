@@ -334,3 +334,20 @@ describe('stopping', () => {
     rmSync(folder, { recursive: true, force: true })
   }, 20_000)
 })
+
+describe('GET /surveys.json', () => {
+  it('serves the surveys of surveys.json for configUrl, cacheable and open to allowed origins', async () => {
+    const surveys = [{ id: 'remote', type: 'nps' }]
+    const own = createSqliteStore(':memory:')
+    const server = createCollector({ store: own, root: resolve(import.meta.dirname, '../..'), surveys, allowedOrigins: ['https://shop.example'] })
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+    const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const response = await fetch(`${at}/surveys.json`, { headers: { Origin: 'https://shop.example' } })
+    expect(await response.json()).toEqual({ surveys })
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60')
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example')
+    server.close()
+    await own.close()
+    expect((await fetch(`${base}/surveys.json`)).status).toBe(404)
+  })
+})
