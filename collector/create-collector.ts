@@ -49,6 +49,7 @@ const folders: [string, string][] = [
   ['/i18n/', 'dist/i18n'],
   ['/dist/', 'dist'],
   ['/demo/', 'demo'],
+  ['/link/', 'collector/link'],
   ['/dashboard/app/', 'build/dashboard'],
   ['/dashboard/', 'collector/dashboard']
 ]
@@ -192,7 +193,39 @@ export const createCollector = ({
     }
   }
 
+  // A link survey: one survey of surveys.json on a page of its own, for e-mails, SMS and QR codes.
+  const linkPage: Route = (_request, response, url) => {
+    const id = decodeURIComponent(url.pathname.slice(3))
+    const survey = surveys?.find((candidate) => (candidate as { id?: unknown }).id === id)
+    if (!survey) return json(response, 404, { error: `no survey ${JSON.stringify(id)} in surveys.json` })
+    // JSON in a script element the browser never runs; "<" escaped so that it cannot end the element.
+    const data = JSON.stringify(survey).replace(/</g, '\\u003c')
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': strictCsp })
+    response.end(`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="data:," />
+    <title>Your feedback</title>
+    <link rel="stylesheet" href="/link/link.css" />
+    <script type="application/json" id="survey">${data}</script>
+    <script src="/link/link.js" defer></script>
+    <script src="/sayso.js" defer></script>
+  </head>
+  <body>
+    <main>
+      <h1>Your feedback</h1>
+      <p id="status" role="status">One question, a few seconds.</p>
+      <noscript>This survey needs JavaScript.</noscript>
+    </main>
+  </body>
+</html>
+`)
+  }
+
   const serveFile: Route = async (request, response, url) => {
+    if (url.pathname.startsWith('/s/')) return linkPage(request, response, url)
     // The single-page demo answers every route of its own with the same page.
     const page = pages[url.pathname] ?? (url.pathname.startsWith('/spa/') || url.pathname === '/spa' ? pages['/spa/'] : undefined)
     if (page === pages['/dashboard'] && !authorized(request, url)) {

@@ -12,7 +12,8 @@ import { inAudience } from './triggers/in-audience'
 import { fetchTransport } from './transport/fetch-transport'
 import { sendBeacon } from './transport/send-beacon'
 import { MAX_COMMENT } from './transport/wire-limits'
-import type { Answer, Sayso, SaysoConfig, SaysoError, SaysoEvents } from './types'
+import type { Answer, Sayso, SaysoConfig, SaysoError, SaysoEvents, ShowOptions } from './types'
+import { scales } from './scales'
 import { loadUi, type UiModule } from './load-ui'
 import type { Widget } from './ui/create-widget'
 import type { Texts } from './ui/texts/en'
@@ -83,7 +84,7 @@ export const init = (input: SaysoConfig): Sayso => {
   const when = <T,>(value: T | Promise<T>, then: (value: T) => void, fail?: (error: unknown) => void) =>
     value instanceof Promise ? value.then(then, fail) : then(value)
 
-  const open = (survey: ParsedSurvey, takeFocus: boolean): boolean => {
+  const open = (survey: ParsedSurvey, takeFocus: boolean, prefill?: ShowOptions): boolean => {
     if (current || !outbox) return false
     // The survey's part of sayso and its language may still be on their way.
     const waiting = (current = {})
@@ -95,7 +96,7 @@ export const init = (input: SaysoConfig): Sayso => {
           if (current !== waiting) return
           current = undefined
           if (!texts) report({ reason: 'ui', message: messages.noTexts(language(locale)) })
-          guard(display)(ui, survey, takeFocus, texts ? locale : 'en', texts ?? (ui.textsFor('en') as Texts))
+          guard(display)(ui, survey, takeFocus, texts ? locale : 'en', texts ?? (ui.textsFor('en') as Texts), prefill)
         }),
       (error) => {
         if (current === waiting) current = undefined
@@ -105,7 +106,7 @@ export const init = (input: SaysoConfig): Sayso => {
     return true
   }
 
-  const display = (ui: UiModule, survey: ParsedSurvey, takeFocus: boolean, locale: string, texts: Texts) => {
+  const display = (ui: UiModule, survey: ParsedSurvey, takeFocus: boolean, locale: string, texts: Texts, prefill?: ShowOptions) => {
     const view = ui.resolveView(survey, { locale, texts, brand: config.brand })
     const widget = (widgetOnce ??= ui.createWidget(config.theme))
     const shown: { answer?: Answer } = (current = {})
@@ -117,11 +118,14 @@ export const init = (input: SaysoConfig): Sayso => {
       events.emit(event, answer)
       if (event === 'answer' && answer.complete) events.emit('submit', answer)
     }
+    const choose = (score: number) => {
+      const answer = createAnswer({ survey, score, locale: view.locale, visitorId: visitorOf(), user, complete: !view.followUp })
+      deliver(prefill?.answerId ? { ...answer, id: prefill.answerId } : answer, 'answer')
+    }
     widget.open(view, {
       takeFocus,
-      onChoose: guard((score: number) =>
-        deliver(createAnswer({ survey, score, locale: view.locale, visitorId: visitorOf(), user, complete: !view.followUp }), 'answer')
-      ),
+      chosen: prefill?.score,
+      onChoose: guard(choose),
       onFinish: guard((comment?: string) =>
         deliver({ ...shown.answer!, complete: true, ...(comment && { comment: comment.slice(0, MAX_COMMENT) }) }, 'submit')
       ),
@@ -168,7 +172,12 @@ export const init = (input: SaysoConfig): Sayso => {
         // Focus moves into the dialog only when show() runs inside the visitor's own click or
         // key press: a survey opened by a timer never takes focus, even seconds after a click.
         const byVisitor = /^(click|key|pointerup|mouseup|touchend)/.test(window.event?.type ?? '')
-        return (options?.force || allowed(survey)) && open(survey, byVisitor)
+        const { score, answerId } = options ?? {}
+        const { min, max } = scales[survey.type]
+        if ((score !== undefined && !(Number.isInteger(score) && score >= min && score <= max)) || (answerId !== undefined && !/^[\w-]{1,64}$/.test(answerId))) {
+          return report({ reason: 'command', message: messages.badPrefill(score, answerId) })
+        }
+        return (options?.force || allowed(survey)) && open(survey, byVisitor, options)
       })(),
     page: guard(() => triggers?.page()),
     identify: guard((userId, attributes) => {

@@ -12,6 +12,8 @@ export const messages = {
   remoteConfig: (url: string, why: string, copy?: number) =>
     problem(['configUrl'], `${url} ${why}; ${copy ? `using the copy of ${new Date(copy).toISOString()}` : 'no copy to fall back on'}`),
   unknownSurvey: (id: string) => `show: no survey has the id ${describeValue(id)}`,
+  badPrefill: (score: unknown, answerId: unknown) =>
+    `show: expected a score within the survey's scale and an answer id of 1–64 letters, digits, - or _, got ${describeValue(score)} and ${describeValue(answerId)}`,
   unknownCommand: (name: unknown) => `unknown command ${describeValue(name)}`,
   rejected: (status?: number) => `the endpoint rejected an answer${http(status)}; it was dropped`,
   stopped: (status?: number) => `the endpoint refused answers${http(status)}; they wait for the next page load`,

@@ -264,6 +264,13 @@ export type EventName = keyof SaysoEvents
 export interface ShowOptions {
   /** Show even when audience, sampling or frequency rules would not (a preview). */
   force?: boolean
+  /**
+   * A score already chosen (a link in an e-mail): it is recorded at once and the survey
+   * opens at its follow-up.
+   */
+  score?: number
+  /** The answer's id, so that the same link opened twice makes one answer. */
+  answerId?: string
 }
 
 /** A running sayso, returned by `init()`; the same commands as `window.sayso`. */

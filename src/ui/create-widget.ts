@@ -8,6 +8,8 @@ import { SurveyDialog, type DialogActions, type Step } from './survey-dialog'
 export interface DialogHandlers {
   /** Opened by the visitor: focus moves into the dialog and comes back on close. */
   takeFocus: boolean
+  /** A score chosen before the survey opened (a link in an e-mail): it opens at the next step. */
+  chosen?: number
   /** A score was chosen. */
   onChoose: (score: number) => void
   /** The follow-up was sent (with a comment) or skipped (without). */
@@ -35,7 +37,7 @@ const focusedElement = (): HTMLElement | null => {
 export const createWidget = (theme: Theme): Widget => {
   let close = () => {}
 
-  const open = (view: SurveyView, { takeFocus, onChoose, onFinish, onClose }: DialogHandlers) => {
+  const open = (view: SurveyView, { takeFocus, chosen, onChoose, onFinish, onClose }: DialogHandlers) => {
     close()
     const returnFocus = focusedElement()
     const host = document.createElement('sayso-widget')
@@ -109,6 +111,7 @@ export const createWidget = (theme: Theme): Widget => {
     }
 
     paint(takeFocus)
+    if (chosen !== undefined) actions.choose(chosen)
     // A live region announces only what changes after it exists.
     if (!takeFocus) timers.push(setTimeout(() => ((announcement = view.announce), paint(false)), 100))
   }

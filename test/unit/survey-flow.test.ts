@@ -239,3 +239,35 @@ describe('a survey as a person sees it', () => {
     expect([container.dataset.position, container.dataset.scheme]).toEqual(['bottom-left', 'dark'])
   })
 })
+
+describe('a score chosen before the survey opens (a link in an e-mail)', () => {
+  it('records it at once with the given id and opens at the follow-up', async () => {
+    const fake = start([{ id: 'nps', type: 'nps', trigger: 'manual' }])
+    const answers: unknown[] = []
+    sayso!.on('answer', (answer) => answers.push(answer))
+    expect(sayso!.show('nps', { force: true, score: 3, answerId: 'link-abc' })).toBe(true)
+    expect(answers).toEqual([expect.objectContaining({ id: 'link-abc', score: 3, complete: false })])
+    expect(title()).toBe('We are sorry to hear that. What could we do better?')
+    await vi.advanceTimersByTimeAsync(400)
+    widgetRoot()!.querySelector('textarea')!.value = 'Slow'
+    button('Send')!.click()
+    await vi.advanceTimersByTimeAsync(400)
+    expect(fake.sent().map((a) => [a.id, a.score, a.comment, a.complete])).toEqual([
+      ['link-abc', 3, undefined, false],
+      ['link-abc', 3, 'Slow', true]
+    ])
+  })
+
+  it.each([
+    [{ score: 11 }, 'show: expected a score within the survey\'s scale and an answer id of 1–64 letters, digits, - or _, got 11 and nothing'],
+    [{ score: 2.5 }, 'show: expected a score within the survey\'s scale and an answer id of 1–64 letters, digits, - or _, got 2.5 and nothing'],
+    [{ score: 5, answerId: 'a b' }, 'show: expected a score within the survey\'s scale and an answer id of 1–64 letters, digits, - or _, got 5 and "a b"']
+  ])('refuses %j with a clear error', (options, message) => {
+    start([{ id: 'nps', type: 'nps', trigger: 'manual' }])
+    const errors: string[] = []
+    sayso!.on('error', (error) => errors.push(error.message))
+    expect(sayso!.show('nps', { force: true, ...options })).toBe(false)
+    expect(errors).toEqual([message])
+    expect(widgetRoot()).toBeNull()
+  })
+})
