@@ -50,6 +50,7 @@ const folders: [string, string][] = [
   ['/dist/', 'dist'],
   ['/demo/', 'demo'],
   ['/link/', 'collector/link'],
+  ['/examples/', 'build/examples'],
   ['/dashboard/app/', 'build/dashboard'],
   ['/dashboard/', 'collector/dashboard']
 ]
@@ -237,7 +238,7 @@ export const createCollector = ({
       : /^\/sayso(\.core|\.ui)?\.js$/.test(url.pathname)
         ? await readStatic(join(root, 'dist'), url.pathname.slice(1))
         : folder
-          ? await readStatic(join(root, folder[1]), url.pathname.slice(folder[0].length))
+          ? await readStatic(join(root, folder[1]), url.pathname.slice(folder[0].length).replace(/(^|\/)$/, '$1index.html'))
           : undefined
     if (!file) return json(response, 404, { error: 'not found' })
     response.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', ...page?.headers })
