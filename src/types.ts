@@ -7,10 +7,16 @@
  */
 export type Text = string | Record<string, string>
 
-/** `nps` asks 0–10, `csat` 1–5, `ces` 1–7. */
+/**
+ * `nps` asks 0–10, `csat` 1–5, `ces` 1–7.
+ * @example const type: SurveyType = 'nps'
+ */
 export type SurveyType = 'nps' | 'csat' | 'ces'
 
-/** A value an attribute or event property may take. */
+/**
+ * A value an attribute or event property may take.
+ * @example sayso.identify('u_42', { plan: 'pro', seats: 3, trial: false, coupon: null })
+ */
 export type Scalar = string | number | boolean | null
 
 /**
@@ -67,7 +73,10 @@ export interface Audience {
   locale?: string | string[]
 }
 
-/** How often a visitor may see one survey. */
+/**
+ * How often a visitor may see one survey.
+ * @example { answeredDays: 30, dismissedDays: 7 }
+ */
 export interface Frequency {
   /** Days a survey stays away after an answer. Default 90. */
   answeredDays?: number
@@ -137,7 +146,10 @@ export interface Theme {
   [customProperty: `--sayso-${string}`]: string
 }
 
-/** Who is answering; the id and attributes travel with each answer. */
+/**
+ * Who is answering; the id and attributes travel with each answer.
+ * @example { id: 'u_42', attributes: { plan: 'pro' } }
+ */
 export interface User {
   id?: string
   attributes?: Record<string, Scalar>
@@ -146,6 +158,7 @@ export interface User {
 /**
  * One answer as it travels to the endpoint: `POST {endpoint}` with `{"answers": [Answer, …]}`.
  * `id` is the idempotency key: a later copy with a comment or `complete: true` updates it.
+ * @example sayso.on('submit', (answer: Answer) => console.log(answer.score, answer.comment))
  */
 export interface Answer {
   id: string
@@ -166,7 +179,12 @@ export interface Answer {
   sdk: string
 }
 
-/** What a transport reports: delivered, or why not. */
+/**
+ * What a transport reports: delivered, or why not.
+ * @example
+ * { ok: true }
+ * { ok: false, retry: true, retryAfterMs: 20_000, status: 429 }
+ */
 export type TransportResult =
   | { ok: true }
   | { ok: false; retry: boolean; retryAfterMs?: number; status?: number }
@@ -220,7 +238,10 @@ export interface SaysoConfig {
   frequency?: { cooldownDays?: number }
 }
 
-/** Why something went wrong; `message` says it in a sentence. */
+/**
+ * Why something went wrong; `message` says it in a sentence.
+ * @example sayso.on('error', (error) => error.reason === 'rejected' && report(error.answers))
+ */
 export type ErrorReason =
   | 'config'
   | 'command'
@@ -232,6 +253,10 @@ export type ErrorReason =
   | 'transport'
   | 'ui'
 
+/**
+ * What the `error` event hands its handlers.
+ * @example sayso.on('error', (error: SaysoError) => console.warn(error.reason, error.message))
+ */
 export interface SaysoError {
   reason: ErrorReason
   message: string
@@ -243,7 +268,10 @@ export interface SaysoError {
   status?: number
 }
 
-/** The events and what their handlers receive. */
+/**
+ * The events and what their handlers receive.
+ * @example sayso.on('dismiss', ({ surveyId, answered }) => console.log(surveyId, answered))
+ */
 export interface SaysoEvents {
   /** A survey appeared. */
   show: { surveyId: string; type: SurveyType }
@@ -258,9 +286,16 @@ export interface SaysoEvents {
   error: SaysoError
 }
 
+/**
+ * The name of an event.
+ * @example const names: EventName[] = ['show', 'answer', 'submit', 'dismiss', 'sent', 'error']
+ */
 export type EventName = keyof SaysoEvents
 
-/** Options of `show()`. */
+/**
+ * Options of `show()`.
+ * @example sayso.show('nps-main', { force: true, score: 9, answerId: 'mail-7f3a' })
+ */
 export interface ShowOptions {
   /** Show even when audience, sampling or frequency rules would not (a preview). */
   force?: boolean
@@ -273,7 +308,10 @@ export interface ShowOptions {
   answerId?: string
 }
 
-/** A running sayso, returned by `init()`; the same commands as `window.sayso`. */
+/**
+ * A running sayso, returned by `init()`; the same commands as `window.sayso`.
+ * @example const sayso: Sayso = init({ endpoint: '/api/answers', surveys })
+ */
 export interface Sayso {
   /**
    * Records that something happened; surveys triggered by this event may show.
