@@ -1,7 +1,6 @@
 import pg from 'pg'
-import type { Answer } from '../src/types'
 import { filterSql } from './filter-sql'
-import { mergeCopies, type Store, type StoredAnswer } from './store'
+import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import type { ScoreCount } from './summarize'
 
 const schemaSql = `
@@ -40,41 +39,6 @@ const conflictSql = `
 
 const periods = { day: "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')", week: "to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD')" }
 
-interface Row {
-  id: string
-  survey_id: string
-  type: Answer['type']
-  score: number
-  comment: string | null
-  complete: boolean
-  created_at: Date
-  received_at: Date
-  updated_at: Date
-  url: string
-  locale: string
-  visitor_id: string
-  user_id: string | null
-  attributes: Answer['attributes'] | null
-  sdk: string
-}
-
-const toAnswer = (row: Row): StoredAnswer => ({
-  id: row.id,
-  surveyId: row.survey_id,
-  type: row.type,
-  score: row.score,
-  ...(row.comment !== null && { comment: row.comment }),
-  complete: row.complete,
-  createdAt: row.created_at.toISOString(),
-  url: row.url,
-  locale: row.locale,
-  visitorId: row.visitor_id,
-  ...(row.user_id !== null && { userId: row.user_id }),
-  ...(row.attributes !== null && { attributes: row.attributes }),
-  sdk: row.sdk,
-  receivedAt: row.received_at.toISOString(),
-  updatedAt: row.updated_at.toISOString()
-})
 
 /**
  * PostgreSQL through `pg`, for several collector processes behind a load
@@ -135,7 +99,7 @@ export const createPostgresStore = async (url: string, { schema = 'public' } = {
         `SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`,
         [...params, limit]
       )
-      return (rows as Row[]).map(toAnswer)
+      return (rows as Row[]).map(rowToAnswer)
     },
     close: () => pool.end()
   }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Answer } from '../src/types'
 import { filterSql } from './filter-sql'
-import { mergeCopies, type Store, type StoredAnswer } from './store'
+import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import type { ScoreCount } from './summarize'
 
 const schema = `
@@ -45,41 +45,6 @@ const upsertSql = `
 // Days and Monday-based weeks, as PostgreSQL's date_trunc counts them.
 const periods = { day: 'substr(created_at, 1, 10)', week: "date(created_at, '-6 days', 'weekday 1')" }
 
-interface Row {
-  id: string
-  survey_id: string
-  type: Answer['type']
-  score: number
-  comment: string | null
-  complete: number
-  created_at: string
-  received_at: string
-  updated_at: string
-  url: string
-  locale: string
-  visitor_id: string
-  user_id: string | null
-  attributes: string | null
-  sdk: string
-}
-
-const toAnswer = (row: Row): StoredAnswer => ({
-  id: row.id,
-  surveyId: row.survey_id,
-  type: row.type,
-  score: row.score,
-  ...(row.comment !== null && { comment: row.comment }),
-  complete: row.complete === 1,
-  createdAt: row.created_at,
-  url: row.url,
-  locale: row.locale,
-  visitorId: row.visitor_id,
-  ...(row.user_id !== null && { userId: row.user_id }),
-  ...(row.attributes !== null && { attributes: JSON.parse(row.attributes) }),
-  sdk: row.sdk,
-  receivedAt: row.received_at,
-  updatedAt: row.updated_at
-})
 
 /** SQLite in one file (WAL mode), or in memory for `:memory:`. */
 export const createSqliteStore = (file: string): Store => {
@@ -120,7 +85,7 @@ export const createSqliteStore = (file: string): Store => {
     async answers({ limit = 100, ...filter } = {}) {
       const { where, params } = filterSql(filter, placeholder)
       const rows = db.prepare(`SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT ?`).all(...params, limit)
-      return (rows as Row[]).map(toAnswer)
+      return (rows as Row[]).map(rowToAnswer)
     },
     close: async () => void db.close()
   }

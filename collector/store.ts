@@ -46,3 +46,42 @@ export const mergeCopies = (answers: Answer[]): Answer[] => {
   }
   return [...byId.values()]
 }
+
+/** A row as either database returns it: SQLite with text dates, 0/1 and JSON text, PostgreSQL with dates, booleans and JSONB. */
+export interface Row {
+  id: string
+  survey_id: string
+  type: Answer['type']
+  score: number
+  comment: string | null
+  complete: number | boolean
+  created_at: string | Date
+  received_at: string | Date
+  updated_at: string | Date
+  url: string
+  locale: string
+  visitor_id: string
+  user_id: string | null
+  attributes: string | Answer['attributes'] | null
+  sdk: string
+}
+
+const iso = (date: string | Date) => new Date(date).toISOString()
+
+export const rowToAnswer = (row: Row): StoredAnswer => ({
+  id: row.id,
+  surveyId: row.survey_id,
+  type: row.type,
+  score: row.score,
+  ...(row.comment !== null && { comment: row.comment }),
+  complete: !!row.complete,
+  createdAt: iso(row.created_at),
+  url: row.url,
+  locale: row.locale,
+  visitorId: row.visitor_id,
+  ...(row.user_id !== null && { userId: row.user_id }),
+  ...(row.attributes !== null && { attributes: typeof row.attributes === 'string' ? JSON.parse(row.attributes) : row.attributes }),
+  sdk: row.sdk,
+  receivedAt: iso(row.received_at),
+  updatedAt: iso(row.updated_at)
+})

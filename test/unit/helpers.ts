@@ -45,3 +45,22 @@ export const makeAnswer = (extra: Partial<Answer> = {}): Answer => ({
   sdk: 'sayso@0.1.0',
   ...extra
 })
+
+/** Records every listener added to and removed from window and document, with its type. */
+export const watchListeners = () => {
+  const added: { type: string; listener: unknown }[] = []
+  const removed: { type: string; listener: unknown }[] = []
+  for (const target of [window, document]) {
+    const add = target.addEventListener.bind(target)
+    const remove = target.removeEventListener.bind(target)
+    vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
+      added.push({ type, listener })
+      add(type, listener, options)
+    })
+    vi.spyOn(target, 'removeEventListener').mockImplementation((type, listener, options) => {
+      removed.push({ type, listener })
+      remove(type, listener, options)
+    })
+  }
+  return { added, removed }
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { init } from '../../src/init'
 import type { Sayso } from '../../src/types'
-import { fakeTransport, radio, title, widgetRoot } from './helpers'
+import { fakeTransport, radio, title, watchListeners, widgetRoot } from './helpers'
 
 let sayso: Sayso | undefined
 let warn: ReturnType<typeof vi.spyOn>
@@ -188,20 +188,7 @@ describe('the answer on the wire', () => {
 
 describe('destroy', () => {
   it('leaves no element, listener or timer behind', () => {
-    const added: unknown[] = []
-    const removed: unknown[] = []
-    for (const target of [window, document]) {
-      const add = target.addEventListener.bind(target)
-      const remove = target.removeEventListener.bind(target)
-      vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
-        added.push(listener)
-        add(type, listener, options)
-      })
-      vi.spyOn(target, 'removeEventListener').mockImplementation((type, listener, options) => {
-        removed.push(listener)
-        remove(type, listener, options)
-      })
-    }
+    const { added, removed } = watchListeners()
     const timersBefore = vi.getTimerCount()
     const { transport } = fakeTransport()
     const instance = init({
@@ -218,7 +205,7 @@ describe('destroy', () => {
     instance.destroy()
     expect(document.querySelector('sayso-widget')).toBeNull()
     expect(vi.getTimerCount()).toBe(timersBefore)
-    expect(removed).toEqual(expect.arrayContaining(added))
+    expect(removed.map((entry) => entry.listener)).toEqual(expect.arrayContaining(added.map((entry) => entry.listener)))
     instance.track('x')
     vi.advanceTimersByTime(120_000)
     expect(document.querySelector('sayso-widget')).toBeNull()

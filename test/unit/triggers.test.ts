@@ -3,7 +3,7 @@ import { init } from '../../src/init'
 import { inAudience } from '../../src/triggers/in-audience'
 import { parseConfig } from '../../src/config/parse-config'
 import type { Sayso, SaysoConfig, Survey } from '../../src/types'
-import { button, fakeTransport, radio, widgetRoot } from './helpers'
+import { button, fakeTransport, radio, watchListeners, widgetRoot } from './helpers'
 
 const DAY = 24 * 60 * 60 * 1000
 let sayso: Sayso | undefined
@@ -271,29 +271,17 @@ describe('audience and sample', () => {
 
 describe('listeners', () => {
   it('adds only what the surveys use, and destroy() removes them', () => {
-    const added: string[] = []
-    const removed: string[] = []
-    for (const target of [window, document]) {
-      const add = target.addEventListener.bind(target)
-      const remove = target.removeEventListener.bind(target)
-      vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
-        added.push(type)
-        add(type, listener, options)
-      })
-      vi.spyOn(target, 'removeEventListener').mockImplementation((type, listener, options) => {
-        removed.push(type)
-        remove(type, listener, options)
-      })
-    }
+    const listeners = watchListeners()
+    const added = () => listeners.added.map((entry) => entry.type)
+    const left = (type: string) => added().filter((t) => t === type).length - listeners.removed.filter((entry) => entry.type === type).length
     start([{ id: 'm', type: 'nps', trigger: 'manual' }])
-    expect(added.filter((type) => ['scroll', 'mouseout', 'click', 'popstate'].includes(type))).toEqual([])
+    expect(added().filter((type) => ['scroll', 'mouseout', 'click', 'popstate'].includes(type))).toEqual([])
     start([{ id: 'e', type: 'nps', trigger: { event: 'x', scroll: 10 } }])
-    expect(added).toEqual(expect.arrayContaining(['scroll', 'popstate']))
-    expect(added).not.toContain('mouseout')
-    expect(added).not.toContain('click')
+    expect(added()).toEqual(expect.arrayContaining(['scroll', 'popstate']))
+    expect(added()).not.toContain('mouseout')
+    expect(added()).not.toContain('click')
     sayso!.destroy()
-    const left = (type: string) => added.filter((t) => t === type).length - removed.filter((t) => t === type).length
-    expect(new Set(added).size).toBeGreaterThan(3)
-    for (const type of new Set(added)) expect([type, left(type)]).toEqual([type, 0])
+    expect(new Set(added()).size).toBeGreaterThan(3)
+    for (const type of new Set(added())) expect([type, left(type)]).toEqual([type, 0])
   })
 })
