@@ -39,7 +39,8 @@ document.addEventListener('click', (event) => {
     note(`track("${button.dataset.track}"${props ? `, ${button.dataset.props}` : ''})`)
     sayso('track', button.dataset.track, props)
   }
-  if (button.dataset.show) sayso('show', button.dataset.show)
+  // These buttons are previews: they show the survey whatever the frequency rules say.
+  if (button.dataset.show) sayso('show', button.dataset.show, { force: true })
 })
 
 sayso('on', 'show', (e) => note(`show ${e.surveyId}`))
