@@ -20,6 +20,7 @@ import type { Texts } from './ui/texts/en'
 import { languages } from './ui/texts/languages'
 import { chooseLocale, language } from './config/pick-text'
 import { visitorId } from './visitor-id'
+import { createIdle, when } from './when'
 
 /**
  * Starts sayso with a configuration and returns the running instance.
@@ -75,14 +76,7 @@ export const init = (input: SaysoConfig): Sayso => {
   let current: { answer?: Answer } | undefined
   let triggers: Triggers | undefined
 
-  const pendingIdle = new Set<number>()
-  const idle = (work: () => void) => {
-    const handle: number = (window.requestIdleCallback ?? setTimeout)(() => (pendingIdle.delete(handle), work()), { timeout: 2000 })
-    pendingIdle.add(handle)
-  }
-  // Runs `then` at once when a value is there, or when its promise settles.
-  const when = <T,>(value: T | Promise<T>, then: (value: T) => void, fail?: (error: unknown) => void) =>
-    value instanceof Promise ? value.then(then, fail) : then(value)
+  const { idle, cancel: cancelIdle } = createIdle()
 
   const open = (survey: ParsedSurvey, takeFocus: boolean, prefill?: ShowOptions): boolean => {
     if (current || !outbox) return false
@@ -188,7 +182,7 @@ export const init = (input: SaysoConfig): Sayso => {
     flush: () => outbox?.flush() ?? Promise.resolve(),
     destroy: guard(() => {
       clearTimeout(timer)
-      pendingIdle.forEach((handle) => (window.cancelIdleCallback ?? clearTimeout)(handle))
+      cancelIdle()
       document.removeEventListener('DOMContentLoaded', ready)
       triggers?.destroy()
       widgetOnce?.close()

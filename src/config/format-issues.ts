@@ -6,7 +6,7 @@ export interface Problem {
   message: string
 }
 
-export const formatPath = (path: readonly PropertyKey[]): string =>
+const formatPath = (path: readonly PropertyKey[]): string =>
   path.map((key, index) => (typeof key == 'number' ? `[${key}]` : index ? `.${String(key)}` : String(key))).join('') ||
   '(root)'
 

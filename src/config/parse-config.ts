@@ -1,10 +1,8 @@
 import * as z from 'zod/mini'
 import { messages } from '../messages'
-import { buildSchemas, type ParsedConfig, type ParsedSurvey } from './schema'
+import { buildSchemas, isRecord, type ParsedConfig, type ParsedSurvey } from './schema'
 import { formatIssues, type Problem } from './format-issues'
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value == 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Checks a list of surveys, leaving out each one with a problem and each id
@@ -16,7 +14,7 @@ export const parseSurveys = (input: unknown[], at: PropertyKey[], known: ParsedS
   input.forEach((raw, index) => {
     const prefix = [...at, index]
     // `trigger: 'manual'` is short for `{ manual: true }`.
-    const value = isObject(raw) && raw.trigger == 'manual' ? { ...raw, trigger: { manual: true } } : raw
+    const value = isRecord(raw) && raw.trigger == 'manual' ? { ...raw, trigger: { manual: true } } : raw
     const parsed = z.safeParse(schemas.survey, value, { reportInput: true })
     if (!parsed.success) problems.push(...formatIssues(parsed.error.issues, prefix), messages.surveyLeftOut(prefix))
     else if ([...known, ...surveys].some((survey) => survey.id == parsed.data.id)) problems.push(messages.duplicateId(prefix, parsed.data.id))
@@ -40,8 +38,8 @@ export const parseConfig = (input: unknown): { config: ParsedConfig; problems: P
     return result
   }
 
-  if (!isObject(input)) problems.push(messages.notAnObject(input))
-  let top = isObject(input) ? input : {}
+  if (!isRecord(input)) problems.push(messages.notAnObject(input))
+  let top = isRecord(input) ? input : {}
   let result = parse(schemas.config, top, [])
   // Leaves out each top-level option that is wrong; the second pass uses their defaults.
   if (!result.success) {

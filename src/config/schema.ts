@@ -7,7 +7,7 @@ import type { Condition, FollowUp, Scalar, Text, Theme, Transport } from '../typ
 // plain predicates for the values: each further kind of schema adds its own
 // runtime to the bundle.
 const is = (what: string) => ({ error: what })
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value == 'object' && value !== null && !Array.isArray(value)
 const isScalar = (value: unknown): value is Scalar => value === null || /^[sbn]/.test(typeof value)
 const isText = (value: unknown): value is Text =>

@@ -224,7 +224,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   return {
     push(answer) {
       if (limit.byteLength(answer) > limit.MAX_ANSWER_BYTES) return drop([answer], 'too-large', messages.tooLarge())
-      const previous = trim().find((entry) => entry.answer.id == answer.id)
+      const previous = store.list().find((entry) => entry.answer.id == answer.id)
       store.put(previous?.tab == tab ? { ...previous, answer } : { answer })
       trim()
       // Without storage an answer lives only as long as the page: it goes at once.

@@ -13,7 +13,7 @@ const tests: Record<string, Test> = {
 }
 
 /** Whether a value meets a condition: a plain value means "equals". */
-export const matchesCondition = (condition: Condition, value: unknown): boolean =>
+const matchesCondition = (condition: Condition, value: unknown): boolean =>
   condition && typeof condition == 'object'
     ? Object.entries(condition).every(([name, argument]) => tests[name](value, argument as never))
     : value === condition

@@ -1,0 +1,18 @@
+/** Runs `then` at once when a value is there, or when its promise settles. */
+export const when = <T>(value: T | Promise<T>, then: (value: T) => void, fail?: (error: unknown) => void) =>
+  value instanceof Promise ? value.then(then, fail) : then(value)
+
+/**
+ * Work for when the browser is idle (within 2 s at the latest), and the
+ * function that cancels what has not run yet.
+ */
+export const createIdle = () => {
+  const pending = new Set<number>()
+  return {
+    idle(work: () => void) {
+      const handle: number = (window.requestIdleCallback ?? setTimeout)(() => (pending.delete(handle), work()), { timeout: 2000 })
+      pending.add(handle)
+    },
+    cancel: () => pending.forEach((handle) => (window.cancelIdleCallback ?? clearTimeout)(handle))
+  }
+}
