@@ -1,5 +1,3 @@
-import type { core } from 'zod/mini'
-
 /** One problem in a value, in words: `surveys[1].trigger.delay: expected a number ≥ 0, got "soon"`. */
 export interface Problem {
   path: string
@@ -28,11 +26,19 @@ const problem = (path: readonly PropertyKey[], message: string): Problem => {
   return { path: at, message: `${at}: ${message}` }
 }
 
-/** Turns zod's issues into one sentence each, under `prefix` (such as `['surveys', 2]`). */
-export const formatIssues = (issues: readonly core.$ZodIssue[], prefix: PropertyKey[] = []): Problem[] =>
+/** What sayso's config checks and zod (the collector's wire checks) find wrong. */
+interface Issue {
+  path: readonly PropertyKey[]
+  message?: string
+  input?: unknown
+  keys?: readonly string[]
+}
+
+/** Turns issues into one sentence each, under `prefix` (such as `['surveys', 2]`). */
+export const formatIssues = (issues: readonly Issue[], prefix: PropertyKey[] = []): Problem[] =>
   issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path]
-    return issue.code == 'unrecognized_keys'
+    return issue.keys
       ? issue.keys.map((key) => problem([...path, key], 'unknown option, left out'))
       : [problem(path, `expected ${issue.message}, got ${describeValue(issue.input)}`)]
   })

@@ -1,24 +1,23 @@
-import * as z from 'zod/mini'
 import { messages } from '../messages'
-import { buildSchemas, isRecord, type ParsedConfig, type ParsedSurvey } from './schema'
+import { isRecord, type Issue } from './check'
 import { formatIssues, type Problem } from './format-issues'
-
+import { checkConfig, checkSurvey, type ParsedConfig, type ParsedSurvey } from './schema'
 
 /**
  * Checks a list of surveys, leaving out each one with a problem and each id
  * already taken (by `known` or an earlier one in the list).
  */
 export const parseSurveys = (input: unknown[], at: PropertyKey[], known: ParsedSurvey[], problems: Problem[]): ParsedSurvey[] => {
-  const schemas = buildSchemas()
   const surveys: ParsedSurvey[] = []
   input.forEach((raw, index) => {
     const prefix = [...at, index]
     // `trigger: 'manual'` is short for `{ manual: true }`.
     const value = isRecord(raw) && raw.trigger == 'manual' ? { ...raw, trigger: { manual: true } } : raw
-    const parsed = z.safeParse(schemas.survey, value, { reportInput: true })
-    if (!parsed.success) problems.push(...formatIssues(parsed.error.issues, prefix), messages.surveyLeftOut(prefix))
-    else if ([...known, ...surveys].some((survey) => survey.id == parsed.data.id)) problems.push(messages.duplicateId(prefix, parsed.data.id))
-    else surveys.push(parsed.data)
+    const issues: Issue[] = []
+    const survey = checkSurvey(value, prefix, issues) as ParsedSurvey
+    if (issues.length) problems.push(...formatIssues(issues), messages.surveyLeftOut(prefix))
+    else if ([...known, ...surveys].some((other) => other.id == survey.id)) problems.push(messages.duplicateId(prefix, survey.id))
+    else surveys.push(survey)
   })
   return surveys
 }
@@ -31,25 +30,11 @@ export const parseSurveys = (input: unknown[], at: PropertyKey[], known: ParsedS
  */
 export const parseConfig = (input: unknown): { config: ParsedConfig; problems: Problem[] } => {
   const problems: Problem[] = []
-  const schemas = buildSchemas()
-  const parse = <T>(schema: z.ZodMiniType<T>, value: unknown, prefix: PropertyKey[]) => {
-    const result = z.safeParse(schema, value, { reportInput: true })
-    if (!result.success) problems.push(...formatIssues(result.error.issues, prefix))
-    return result
-  }
-
   if (!isRecord(input)) problems.push(messages.notAnObject(input))
-  let top = isRecord(input) ? input : {}
-  let result = parse(schemas.config, top, [])
-  // Leaves out each top-level option that is wrong; the second pass uses their defaults.
-  if (!result.success) {
-    top = { ...top }
-    for (const issue of result.error.issues) {
-      for (const key of issue.path.length ? [issue.path[0]] : 'keys' in issue ? issue.keys : []) delete top[key as string]
-    }
-    result = parse(schemas.config, top, [])
-  }
-  const config = result.success ? result.data : z.parse(schemas.config, {})
+  // A wrong option is left out for its default, so the rest of the configuration still counts.
+  const issues: Issue[] = []
+  const config = checkConfig(isRecord(input) ? input : {}, [], issues) as Omit<ParsedConfig, 'surveys'> & { surveys: unknown[] }
+  problems.push(...formatIssues(issues))
   if (!config.endpoint && !config.transport) problems.push(messages.noDestination())
 
   const surveys = parseSurveys(config.surveys, ['surveys'], [], problems)

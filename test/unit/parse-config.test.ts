@@ -71,6 +71,9 @@ describe('parseConfig', () => {
     [{ id: 'x', type: 'nps', followUp: 'yes' }, 'surveys[0].followUp: expected true, false or { question, detractor, passive, promoter, low, high, placeholder } texts, got "yes"'],
     [{ id: 'x', type: 'nps', frequency: { answeredDays: -1 } }, 'surveys[0].frequency.answeredDays: expected a number of days ≥ 0, got -1'],
     [{ id: 'x', type: 'nps', audience: { device: 'tv' } }, `surveys[0].audience.device: expected 'mobile' or 'desktop', got "tv"`],
+    [{ id: 'x', type: 'nps', labels: 'low' }, 'surveys[0].labels: expected an object, got "low"'],
+    [{ id: 'x', type: 'nps', audience: { device: 'mobile', locales: ['pl'] } }, 'surveys[0].audience.locales: unknown option, left out'],
+    [{ id: 'x', type: 'nps', toString: 'x' }, 'surveys[0].toString: unknown option, left out'],
     ['nps', 'surveys[0]: expected a survey object, got "nps"']
   ])('reports %j', (survey, message) => {
     const { config, problems } = parseConfig({ ...base, surveys: [survey, { id: 'ok', type: 'nps' }] })
@@ -93,6 +96,15 @@ describe('parseConfig', () => {
     expect(config.locale).toBeUndefined()
     expect(config.theme).toEqual({})
     expect(config.surveys).toHaveLength(1)
+  })
+
+  it('gives each configuration defaults of its own', () => {
+    const first = parseConfig({ ...base, surveys: [{ id: 'a', type: 'nps' }] }).config
+    first.user.id = 'u_1'
+    first.surveys[0].frequency.answeredDays = 1
+    const second = parseConfig({ ...base, surveys: [{ id: 'a', type: 'nps' }] }).config
+    expect(second.user).toEqual({})
+    expect(second.surveys[0].frequency.answeredDays).toBe(90)
   })
 
   it('warns of an unknown top-level option', () => {
@@ -122,11 +134,5 @@ describe('parseConfig', () => {
     const { config, problems } = parseConfig(input)
     expect(config.surveys).toEqual([])
     expect(problems[0].message).toMatch(/^\(root\): expected a configuration object, got /)
-  })
-
-  it('does not leave zod in jitless mode for the page', async () => {
-    const z = await import('zod/mini')
-    parseConfig(base)
-    expect(z.config().jitless).toBeUndefined()
   })
 })
