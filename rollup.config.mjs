@@ -62,6 +62,10 @@ const plugins = (production) => [
   production && terser({ compress: { passes: 2 }, format: { comments: false } })
 ]
 
+// The npm build's lazy parts, each a chunk in a folder of its own.
+const parts = { '/src/ui/index.ts': 'ui/ui', '/src/queue/index.ts': 'send/send', '/src/config/load-remote-surveys.ts': 'remote/remote' }
+const partOf = (id) => Object.entries(parts).find(([end]) => id?.endsWith(end))?.[1]
+
 const external = (id) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`))
 
 export default [
@@ -75,7 +79,20 @@ export default [
     // The script-tag core: what every page view runs; it loads sayso.ui.js when a survey is on its way.
     input: 'src/global.ts',
     output: { file: 'dist/sayso.core.js', format: 'iife', sourcemap: true },
-    plugins: [beside('./load-ui'), ...plugins(true), integrity()]
+    plugins: [beside('./parts'), ...plugins(true), integrity()]
+  },
+  {
+    // The sending part of the core build: the outbox, its storage and the fetch transport, loaded
+    // when a survey is on its way or answers from an earlier page view wait.
+    input: 'src/queue/index.ts',
+    output: { file: 'dist/sayso.send.js', format: 'es', sourcemap: true },
+    plugins: plugins(true)
+  },
+  {
+    // The part of the core build that fetches surveys from `configUrl`.
+    input: 'src/config/load-remote-surveys.ts',
+    output: { file: 'dist/sayso.remote.js', format: 'es', sourcemap: true },
+    plugins: plugins(true)
   },
   {
     // The survey-drawing part of the core build: Preact, the components, the styles, English.
@@ -90,12 +107,16 @@ export default [
     external,
     // The chunks import what they share with the entry from it, rather than from a third file.
     preserveEntrySignatures: 'allow-extension',
+    // Not the note on how small chunks were merged.
+    logLevel: 'warn',
     output: ['js', 'cjs'].map((extension) => ({
       dir: 'dist',
       entryFileNames: `index.${extension}`,
-      chunkFileNames: ({ name }) => `${name === 'index' ? 'ui/ui' : `i18n/${name}`}.${extension}`,
+      chunkFileNames: ({ facadeModuleId, name }) => `${partOf(facadeModuleId) ?? `i18n/${name}`}.${extension}`,
       format: extension === 'js' ? 'es' : 'cjs',
-      sourcemap: true
+      sourcemap: true,
+      // What the lazy parts share (a few constants) goes into the entry, not into a chunk of its own.
+      experimentalMinChunkSize: 100
     })),
     plugins: plugins(false)
   },

@@ -235,7 +235,7 @@ export const createCollector = ({
     const folder = folders.find(([prefix]) => url.pathname.startsWith(prefix))
     const file = page
       ? await readStatic(join(root, page.root), page.file)
-      : /^\/sayso(\.core|\.ui)?\.js$/.test(url.pathname)
+      : /^\/sayso(\.core|\.ui|\.send|\.remote)?\.js$/.test(url.pathname)
         ? await readStatic(join(root, 'dist'), url.pathname.slice(1))
         : folder
           ? await readStatic(join(root, folder[1]), url.pathname.slice(folder[0].length).replace(/(^|\/)$/, '$1index.html'))

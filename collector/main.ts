@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Problem } from '../src/config/format-issues'
+import type { Problem } from '../src/config/problem'
 import { parseSurveys } from '../src/config/parse-config'
 import { createCollector } from './create-collector'
 import { createStore } from './create-store'

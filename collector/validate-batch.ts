@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import { formatIssues, type Problem } from '../src/config/format-issues'
+import type { Problem } from '../src/config/problem'
+import { formatIssues } from './format-issues'
 import { answerSchema, batchSchema } from '../src/transport/answer-schema'
 import type { Answer } from '../src/types'
 

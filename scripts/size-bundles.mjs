@@ -20,11 +20,13 @@ const bundle = await rollup({
     nodeResolve({ browser: true }),
     terser()
   ],
-  onwarn: () => {}
+  onwarn: () => {},
+  logLevel: 'silent'
 })
 await bundle.write({
   dir: 'build/size',
   format: 'es',
   entryFileNames: 'npm-init.js',
+  experimentalMinChunkSize: 100,
   chunkFileNames: ({ name }) => (name === 'ui' ? 'npm-ui.js' : `npm-${name}.js`)
 })

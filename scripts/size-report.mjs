@@ -20,7 +20,7 @@ const bundle = await rollup({
   plugins: config[0].plugins.filter((plugin) => plugin && plugin.name !== 'terser'),
   onwarn: () => {}
 })
-const { output } = await bundle.generate({ format: 'es' })
+const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true })
 const parts = new Map()
 for (const [id, module] of Object.entries(output[0].modules)) {
   if (!module.code) continue

@@ -1,5 +1,5 @@
 import { init } from './init'
-import { messages } from './messages'
+import * as messages from './messages'
 import type { EventName, Sayso, SaysoConfig, SaysoEvents } from './types'
 import { version } from './version'
 

@@ -1,26 +1,21 @@
-import { loadRemoteSurveys } from './config/load-remote-surveys'
-import { parseConfig } from './config/parse-config'
+import { parseConfig, parseSurveys } from './config/parse-config'
+import { problem } from './config/problem'
 import type { ParsedSurvey } from './config/schema'
 import { createEmitter } from './create-emitter'
-import { messages } from './messages'
-import { createAnswer } from './queue/create-answer'
-import { createAnswerStore } from './queue/create-answer-store'
-import { createOutbox } from './queue/create-outbox'
+import * as messages from './messages'
+import type { Outbox } from './queue/create-outbox'
+import { hasQueued, scopeOf } from './queue/queue-prefix'
 import { createFrequency } from './triggers/create-frequency'
 import { createTriggers, type Triggers } from './triggers/create-triggers'
 import { inAudience } from './triggers/in-audience'
-import { fetchTransport } from './transport/fetch-transport'
-import { sendBeacon } from './transport/send-beacon'
-import { MAX_COMMENT } from './transport/wire-limits'
 import type { Answer, Sayso, SaysoConfig, SaysoError, SaysoEvents, ShowOptions } from './types'
 import { scales } from './scales'
-import { loadUi, type UiModule } from './load-ui'
-import type { Widget } from './ui/create-widget'
-import type { Texts } from './ui/texts/en'
-import { languages } from './ui/texts/languages'
-import { chooseLocale, language } from './config/pick-text'
+import { loadRemote, loadSend, loadUi } from './parts'
+import type { Presenter, Showing } from './ui/create-presenter'
 import { visitorId } from './visitor-id'
 import { createIdle, when } from './when'
+
+const noop = () => {}
 
 /**
  * Starts sayso with a configuration and returns the running instance.
@@ -54,21 +49,19 @@ export const init = (input: SaysoConfig): Sayso => {
   // Read from storage when first needed, not while the page starts.
   let visitor: string | undefined
   const visitorOf = () => (visitor ??= visitorId())
-  const { endpoint } = config
-  const transport = config.transport ?? (endpoint ? fetchTransport(endpoint) : undefined)
-  const outbox =
-    transport &&
-    createOutbox({
-      store: createAnswerStore(config.transport ? 'transport' : endpoint!),
-      transport,
-      beacon: config.transport ? undefined : sendBeacon(endpoint!),
-      onSent: (answers) => events.emit('sent', { answers }),
-      onError: report
+  const scope = scopeOf(config)
+  // The sending part loads when a survey is on its way, when answers from an earlier page
+  // view wait, or on flush(); a survey shows only once it is there.
+  let outbox: Outbox | undefined
+  let destroyed = false
+  const sendFailed = (error: unknown) => report({ reason: 'transport', message: messages.noPart('send', error) })
+  const sender = () =>
+    when(loadSend(), (send) => {
+      if (!destroyed) outbox ??= send.openOutbox(config, { onSent: (answers) => events.emit('sent', { answers }), onError: report })
     })
-  let widgetOnce: Widget | undefined
+  let presenter: Presenter | undefined
   // The visitor's languages, in their order of preference, unless `locale` forces one.
   const wanted = config.locale ? [config.locale] : navigator.languages?.length ? navigator.languages : [navigator.language || 'en']
-  const localeOf = (survey: ParsedSurvey) => chooseLocale(survey.question, wanted, languages)
   const frequency = createFrequency(config.frequency.cooldownDays)
   // Audience, sample and frequency, unless a preview forces the survey.
   const allowed = (survey: ParsedSurvey) =>
@@ -79,58 +72,47 @@ export const init = (input: SaysoConfig): Sayso => {
   const { idle, cancel: cancelIdle } = createIdle()
 
   const open = (survey: ParsedSurvey, takeFocus: boolean, prefill?: ShowOptions): boolean => {
-    if (current || !outbox) return false
-    // The survey's part of sayso and its language may still be on their way.
+    if (current || !scope) return false
+    // The survey's part of sayso, the sending part and the language may still be on their way.
     const waiting = (current = {})
-    const locale = localeOf(survey)
-    when(
-      loadUi(),
-      (ui) =>
-        when(ui.textsFor(languages.includes(language(locale)) ? language(locale) : 'en'), (texts) => {
-          if (current !== waiting) return
-          current = undefined
-          if (!texts) report({ reason: 'ui', message: messages.noTexts(language(locale)) })
-          guard(display)(ui, survey, takeFocus, texts ? locale : 'en', texts ?? (ui.textsFor('en') as Texts), prefill)
-        }),
-      (error) => {
-        if (current === waiting) current = undefined
-        report({ reason: 'ui', message: messages.failed('loading the survey', error) })
-      }
-    )
-    return true
-  }
-
-  const display = (ui: UiModule, survey: ParsedSurvey, takeFocus: boolean, locale: string, texts: Texts, prefill?: ShowOptions) => {
-    const view = ui.resolveView(survey, { locale, texts, brand: config.brand })
-    const widget = (widgetOnce ??= ui.createWidget(config.theme))
-    const shown: { answer?: Answer } = (current = {})
-    frequency.record(survey, 'shown')
-    const deliver = (answer: Answer, event: 'answer' | 'submit') => {
-      if (!shown.answer) frequency.record(survey, 'answered')
-      shown.answer = answer
-      outbox!.push(answer)
-      events.emit(event, answer)
-      if (event === 'answer' && answer.complete) events.emit('submit', answer)
+    const fail = (error: unknown) => {
+      if (current === waiting) current = undefined
+      report({ reason: 'ui', message: messages.noPart('ui', error) })
     }
-    const choose = (score: number) => {
-      const answer = createAnswer({ survey, score, locale: view.locale, visitorId: visitorOf(), user, complete: !view.followUp })
-      deliver(prefill?.answerId ? { ...answer, id: prefill.answerId } : answer, 'answer')
-    }
-    widget.open(view, {
+    let answered = false
+    const showing: Showing = {
+      survey,
+      wanted,
+      brand: config.brand,
       takeFocus,
-      chosen: prefill?.score,
-      onChoose: guard(choose),
-      onFinish: guard((comment?: string) =>
-        deliver({ ...shown.answer!, complete: true, ...(comment && { comment: comment.slice(0, MAX_COMMENT) }) }, 'submit')
-      ),
-      onClose: guard(() => {
+      prefill,
+      user,
+      visitorId: visitorOf,
+      guard,
+      still: () => current === waiting,
+      report,
+      onShow() {
+        current = {}
+        frequency.record(survey, 'shown')
+        events.emit('show', { surveyId: survey.id, type: survey.type })
+      },
+      onAnswer(answer, event) {
+        if (!answered) frequency.record(survey, 'answered')
+        answered = true
+        outbox!.push(answer)
+        events.emit(event, answer)
+        if (event === 'answer' && answer.complete) events.emit('submit', answer)
+      },
+      onClose(answer) {
         current = undefined
-        widget.close()
-        if (!shown.answer) frequency.record(survey, 'dismissed')
-        if (!shown.answer?.complete) events.emit('dismiss', { surveyId: survey.id, answered: !!shown.answer })
-      })
-    })
-    events.emit('show', { surveyId: survey.id, type: survey.type })
+        if (!answer) frequency.record(survey, 'dismissed')
+        if (!answer?.complete) events.emit('dismiss', { surveyId: survey.id, answered: !!answer })
+      }
+    }
+    const sending = sender()
+    const present = guard((ui: Awaited<ReturnType<typeof loadUi>>) => when((presenter ??= ui.createPresenter(config.theme)).present(showing), noop, fail))
+    when(loadUi(), (ui) => when(sending, () => present(ui), fail), fail)
+    return true
   }
 
   // Started once the page is parsed and init has returned, so that `init(…).on(…)` hears
@@ -138,9 +120,14 @@ export const init = (input: SaysoConfig): Sayso => {
   const early: Parameters<Sayso['track']>[] = []
   let surveys = config.surveys
   // Surveys from `configUrl` start on their way at once; sayso starts when they are there.
-  const remote = config.configUrl && loadRemoteSurveys(config.configUrl, config.configCacheMs, surveys, problems)
+  const { configUrl } = config
+  const remote =
+    configUrl &&
+    Promise.resolve(loadRemote())
+      .then((part) => part.loadRemoteSurveys(configUrl, config.configCacheMs, problems))
+      .catch((error) => (problems.push(problem(['configUrl'], messages.noPart('remote', error))), []))
   const start = () => when(remote || [], (more) => {
-    surveys = [...surveys, ...more]
+    surveys = [...surveys, ...parseSurveys(more, ['configUrl', 'surveys'], surveys, problems)]
     problems.forEach((problem) => report({ reason: 'config', message: problem.message, path: problem.path }))
     triggers = createTriggers(
       surveys,
@@ -148,9 +135,11 @@ export const init = (input: SaysoConfig): Sayso => {
       frequency.newPage,
       // A survey on its way: its part of sayso loads while the browser is idle, so that it
       // shows without delay; a page view that never gets this far never loads it.
-      () => idle(() => when(loadUi(), () => {}, () => {}))
+      () => idle(() => (when(loadUi(), noop, noop), when(sender(), noop, noop)))
     )
     early.forEach((args) => triggers!.track(...args))
+    // Answers an earlier page view left unsent go out once the browser is idle.
+    if (scope && hasQueued(scope)) idle(() => when(sender(), noop, sendFailed))
   })
   let timer: ReturnType<typeof setTimeout> | undefined
   const ready = () => (timer = setTimeout(start))
@@ -179,14 +168,15 @@ export const init = (input: SaysoConfig): Sayso => {
       user.attributes = { ...user.attributes, ...attributes }
     }),
     on: events.on,
-    flush: () => outbox?.flush() ?? Promise.resolve(),
+    flush: () => Promise.resolve(scope && sender()).then(() => outbox?.flush(), sendFailed),
     destroy: guard(() => {
       clearTimeout(timer)
       cancelIdle()
       document.removeEventListener('DOMContentLoaded', ready)
       triggers?.destroy()
-      widgetOnce?.close()
+      presenter?.close()
       outbox?.destroy()
+      destroyed = true
       events.clear()
       current = {}
     })

@@ -1,5 +1,5 @@
 /** Runs `then` at once when a value is there, or when its promise settles. */
-export const when = <T>(value: T | Promise<T>, then: (value: T) => void, fail?: (error: unknown) => void) =>
+export const when = <T, R>(value: T | Promise<T>, then: (value: T) => R, fail?: (error: unknown) => R): R | Promise<R> =>
   value instanceof Promise ? value.then(then, fail) : then(value)
 
 /**

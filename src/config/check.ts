@@ -1,25 +1,23 @@
-/** What a check found wrong: the value at `path` is not `message`, or the object there has unknown `keys`. */
-export interface Issue {
-  path: PropertyKey[]
-  message?: string
-  input?: unknown
-  keys?: string[]
-}
+import { describeValue, problem, type Problem } from './problem'
 
 /**
  * Checks a value found at `path`, pushing each problem into `issues`, and gives
  * the value with its defaults applied (undefined when it is absent or wrong).
  */
-export type Check = (value: unknown, path: PropertyKey[], issues: Issue[]) => unknown
+export type Check = (value: unknown, path: PropertyKey[], issues: Problem[]) => unknown
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value == 'object' && value !== null && !Array.isArray(value)
 
-/** A value passing `test`, which is `message` ("a number ≥ 0") — absent included, unless `optional`. */
+// `surveys[1].trigger.delay: expected a number ≥ 0, got "soon"`
+const wrong = (issues: Problem[], path: PropertyKey[], what: string, value: unknown) =>
+  void issues.push(problem(path, `expected ${what}, got ${describeValue(value)}`))
+
+/** A value passing `test`, which is `what` ("a number ≥ 0") — absent included, unless `optional`. */
 export const custom =
-  (test: (value: unknown) => boolean, message: string): Check =>
+  (test: (value: unknown) => boolean, what: string): Check =>
   (value, path, issues) =>
-    test(value) ? value : void issues.push({ path, message, input: value })
+    test(value) ? value : wrong(issues, path, what, value)
 
 export const optional =
   (check: Check): Check =>
@@ -37,15 +35,14 @@ export const withDefault =
 
 /** An object with exactly these keys: each is checked, and unknown ones are a problem. */
 export const object =
-  (shape: Record<string, Check>, message: string): Check =>
+  (shape: Record<string, Check>, what: string): Check =>
   (value, path, issues) => {
-    if (!isRecord(value)) return void issues.push({ path, message, input: value })
+    if (!isRecord(value)) return wrong(issues, path, what, value)
     const output: Record<string, unknown> = {}
     for (const key in shape) {
       const item = shape[key](value[key], [...path, key], issues)
       if (item !== undefined) output[key] = item
     }
-    const unknown = Object.keys(value).filter((key) => !Object.hasOwn(shape, key))
-    if (unknown.length) issues.push({ path, keys: unknown })
+    for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key)) issues.push(problem([...path, key], 'unknown option, left out'))
     return output
   }

@@ -1,7 +1,5 @@
-import { messages } from '../messages'
-import type { Problem } from './format-issues'
-import { parseSurveys } from './parse-config'
-import type { ParsedSurvey } from './schema'
+import * as messages from '../messages'
+import type { Problem } from './problem'
 
 interface Copy {
   at: number
@@ -9,12 +7,12 @@ interface Copy {
 }
 
 /**
- * Surveys from a JSON file the team controls (`{ "surveys": [ … ] }`), checked
- * with the same schema as inline ones. A copy is kept in localStorage and used
- * for `cacheMs`; when the file cannot be fetched, the last good copy is used,
+ * Surveys from a JSON file the team controls (`{ "surveys": [ … ] }`), unchecked:
+ * the core checks them as it checks inline ones. A copy is kept in localStorage and
+ * used for `cacheMs`; when the file cannot be fetched, the last good copy is used,
  * however old, and the problem is reported.
  */
-export const loadRemoteSurveys = async (url: string, cacheMs: number, known: ParsedSurvey[], problems: Problem[]): Promise<ParsedSurvey[]> => {
+export const loadRemoteSurveys = async (url: string, cacheMs: number, problems: Problem[]): Promise<unknown[]> => {
   const key = `sayso:config:${url}`
   let copy: Copy | undefined
   try {
@@ -44,5 +42,5 @@ export const loadRemoteSurveys = async (url: string, cacheMs: number, known: Par
       surveys = copy?.surveys ?? []
     }
   }
-  return parseSurveys(surveys, ['configUrl', 'surveys'], known, problems)
+  return surveys
 }

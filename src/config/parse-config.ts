@@ -1,6 +1,6 @@
-import { messages } from '../messages'
-import { isRecord, type Issue } from './check'
-import { formatIssues, type Problem } from './format-issues'
+import * as messages from '../messages'
+import { isRecord } from './check'
+import type { Problem } from './problem'
 import { checkConfig, checkSurvey, type ParsedConfig, type ParsedSurvey } from './schema'
 
 /**
@@ -13,9 +13,9 @@ export const parseSurveys = (input: unknown[], at: PropertyKey[], known: ParsedS
     const prefix = [...at, index]
     // `trigger: 'manual'` is short for `{ manual: true }`.
     const value = isRecord(raw) && raw.trigger == 'manual' ? { ...raw, trigger: { manual: true } } : raw
-    const issues: Issue[] = []
+    const issues: Problem[] = []
     const survey = checkSurvey(value, prefix, issues) as ParsedSurvey
-    if (issues.length) problems.push(...formatIssues(issues), messages.surveyLeftOut(prefix))
+    if (issues.length) problems.push(...issues, messages.surveyLeftOut(prefix))
     else if ([...known, ...surveys].some((other) => other.id == survey.id)) problems.push(messages.duplicateId(prefix, survey.id))
     else surveys.push(survey)
   })
@@ -32,9 +32,7 @@ export const parseConfig = (input: unknown): { config: ParsedConfig; problems: P
   const problems: Problem[] = []
   if (!isRecord(input)) problems.push(messages.notAnObject(input))
   // A wrong option is left out for its default, so the rest of the configuration still counts.
-  const issues: Issue[] = []
-  const config = checkConfig(isRecord(input) ? input : {}, [], issues) as Omit<ParsedConfig, 'surveys'> & { surveys: unknown[] }
-  problems.push(...formatIssues(issues))
+  const config = checkConfig(isRecord(input) ? input : {}, [], problems) as Omit<ParsedConfig, 'surveys'> & { surveys: unknown[] }
   if (!config.endpoint && !config.transport) problems.push(messages.noDestination())
 
   const surveys = parseSurveys(config.surveys, ['surveys'], [], problems)

@@ -1,4 +1,5 @@
 import type { FollowUp, Frequency, SaysoConfig, Survey, Text, Theme, Trigger, User } from '../types'
+import { tests } from '../triggers/matches'
 import { custom, isRecord, object, optional, withDefault, type Check } from './check'
 
 // The configuration's schema. Each message completes "expected …", so that a problem
@@ -6,8 +7,7 @@ import { custom, isRecord, object, optional, withDefault, type Check } from './c
 const isScalar = (value: unknown) => value === null || /^[sbn]/.test(typeof value)
 const isText = (value: unknown) =>
   typeof value == 'string' || (isRecord(value) && Object.values(value).every((item) => typeof item == 'string'))
-const isCondition = (value: unknown) =>
-  isScalar(value) || (isRecord(value) && Object.keys(value).every((key) => /^(equals|in|gt|gte|lt|lte|exists)$/.test(key)))
+const isCondition = (value: unknown) => isScalar(value) || (isRecord(value) && Object.keys(value).every((key) => Object.hasOwn(tests, key)))
 const mapOf = (test: (value: unknown) => boolean, what: string) =>
   custom((value) => isRecord(value) && Object.values(value).every(test), what)
 const oneOf = (...values: string[]) =>
@@ -43,10 +43,10 @@ const trigger = object(
   "'manual' or a trigger object"
 )
 
-const followUpKeys = /^(question|detractor|passive|promoter|low|high|placeholder)$/
+const followUpKeys = ['question', 'detractor', 'passive', 'promoter', 'low', 'high', 'placeholder']
 const followUp = custom(
-  (value) => typeof value == 'boolean' || (isRecord(value) && Object.entries(value).every(([key, item]) => followUpKeys.test(key) && isText(item))),
-  'true, false or { question, detractor, passive, promoter, low, high, placeholder } texts'
+  (value) => typeof value == 'boolean' || (isRecord(value) && Object.entries(value).every(([key, item]) => followUpKeys.includes(key) && isText(item))),
+  `true, false or { ${followUpKeys.join(', ')} } texts`
 )
 
 /** One survey, with its defaults applied. */

@@ -1,3 +1,4 @@
+import { queuePrefix } from './queue-prefix'
 import type { Answer } from '../types'
 
 /** A queued answer, and which tab is sending it until when. */
@@ -26,7 +27,7 @@ export interface AnswerStore {
  * missing or throws (quota, privacy mode), the answers wait in memory instead.
  */
 export const createAnswerStore = (scope: string, storage = () => localStorage): AnswerStore => {
-  const prefix = `sayso:q:${scope}:`
+  const prefix = queuePrefix(scope)
   const memory = new Map<string, Entry>()
   const attempt = <T>(work: (store: Storage) => T): T | undefined => {
     try {

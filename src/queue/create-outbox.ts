@@ -1,5 +1,5 @@
 import type { Answer, SaysoError, Transport, TransportResult } from '../types'
-import { messages } from '../messages'
+import * as messages from '../messages'
 import { randomId } from '../random-id'
 import { MAX_BATCH } from '../transport/wire-limits'
 import type { AnswerStore, Entry } from './create-answer-store'

@@ -2,7 +2,8 @@ import type { Condition } from '../types'
 
 type Test = (value: unknown, argument: never) => boolean
 const isNumber = (value: unknown): value is number => typeof value == 'number'
-const tests: Record<string, Test> = {
+/** The operators a condition may use, by name. */
+export const tests: Record<string, Test> = {
   equals: (value, argument) => value === argument,
   in: (value, argument: unknown[]) => argument.includes(value),
   gt: (value, argument: number) => isNumber(value) && value > argument,

@@ -1,5 +1,5 @@
-import { loadUi } from '../../src/load-ui'
+import { loadRemote, loadSend, loadUi } from '../../src/parts'
 
-// The survey-drawing part is a chunk that sayso loads when a survey is about to show. Loaded
-// here once, it is there at once in every test, as it is on a page that has shown a survey.
-await loadUi()
+// The parts that sayso loads when it needs them are chunks. Loaded here once, they are there
+// at once in every test, as they are on a page that has needed them before.
+await Promise.all([loadUi(), loadSend(), loadRemote()])

@@ -8,6 +8,7 @@ const formatPath = (path: readonly PropertyKey[]): string =>
   path.map((key, index) => (typeof key == 'number' ? `[${key}]` : index ? `.${String(key)}` : String(key))).join('') ||
   '(root)'
 
+/** A value as a problem names it: `"soon"`, `42`, `a list`, `nothing`. */
 export const describeValue = (value: unknown): string =>
   value === undefined
     ? 'nothing'
@@ -21,26 +22,8 @@ export const describeValue = (value: unknown): string =>
             ? 'an object'
             : String(value)
 
-const problem = (path: readonly PropertyKey[], message: string): Problem => {
+/** A problem at `path`, its message starting with the path. */
+export const problem = (path: readonly PropertyKey[], message: string): Problem => {
   const at = formatPath(path)
   return { path: at, message: `${at}: ${message}` }
 }
-
-/** What sayso's config checks and zod (the collector's wire checks) find wrong. */
-interface Issue {
-  path: readonly PropertyKey[]
-  message?: string
-  input?: unknown
-  keys?: readonly string[]
-}
-
-/** Turns issues into one sentence each, under `prefix` (such as `['surveys', 2]`). */
-export const formatIssues = (issues: readonly Issue[], prefix: PropertyKey[] = []): Problem[] =>
-  issues.flatMap((issue) => {
-    const path = [...prefix, ...issue.path]
-    return issue.keys
-      ? issue.keys.map((key) => problem([...path, key], 'unknown option, left out'))
-      : [problem(path, `expected ${issue.message}, got ${describeValue(issue.input)}`)]
-  })
-
-export { problem }
