@@ -19,7 +19,7 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`
 const ms = (value: number) => `${value.toFixed(1)} ms`
 
 // Bytes
-const bytes = ['sayso.js', 'sayso.core.js', 'sayso.ui.js', 'i18n/pl.js'].map((file) => {
+const bytes = ['sayso.js', 'sayso.core.js', 'sayso.ui.js', 'sayso.send.js', 'sayso.remote.js', 'i18n/pl.js'].map((file) => {
   const code = readFileSync(join(root, 'dist', file))
   return {
     file,
@@ -46,9 +46,17 @@ const browser: Browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc']
 })
 
+// The files of sayso each page requests.
+const requested = new WeakMap<Page, string[]>()
 const open = async (html: string): Promise<Page> => {
   const context = await browser.newContext()
   const page = await context.newPage()
+  const files: string[] = []
+  requested.set(page, files)
+  page.on('request', (request) => {
+    const file = /\/(sayso[.\w]*\.js|i18n\/[\w-]+\.js)$/.exec(new URL(request.url()).pathname)?.[1]
+    if (file) files.push(file)
+  })
   // tsx names the functions it compiles with a helper that the page lacks.
   await page.addInitScript('window.__name = (f) => f')
   await page.addInitScript(() => {
@@ -77,12 +85,15 @@ const metrics = async (page: Page) => {
 }
 
 const startup: Record<string, { script: number[]; tasks: number[]; heap: number[]; longTasks: number[] }> = {}
+// What the storefront's page view (no survey shows; its surveys come from configUrl) downloads of sayso.
+const loaded: Record<string, string[]> = {}
 for (const build of [null, 'sayso.js', 'sayso.core.js']) {
   const name = build ?? 'without sayso'
   startup[name] = { script: [], tasks: [], heap: [], longTasks: [] }
   for (let run = 0; run < runs; run++) {
     const page = await open(pageFor(build))
     const measured = await metrics(page)
+    loaded[name] = [...new Set(requested.get(page))]
     for (const key of ['script', 'tasks', 'heap', 'longTasks'] as const) startup[name][key].push(measured[key])
     await page.context().close()
   }
@@ -173,6 +184,12 @@ const lines = [
   'Bytes',
   ...bytes.map((b) => `  ${b.file.padEnd(16)} raw ${kB(b.raw).padStart(9)}   gzip ${kB(b.gzip).padStart(8)}   brotli ${kB(b.brotli).padStart(8)}`),
   '',
+  'A page view of the demo storefront where no survey shows (its surveys come from configUrl)',
+  ...['sayso.js', 'sayso.core.js'].map((name) => {
+    const files = loaded[name].map((file) => bytes.find((b) => b.file === file) ?? { file, brotli: NaN })
+    return `  ${name.padEnd(16)} downloads ${files.map((b) => b.file).join(' + ')} = ${kB(files.reduce((sum, b) => sum + b.brotli, 0))} brotli`
+  }),
+  '',
   'Start-up on the demo storefront (the difference to the same page without sayso)',
   ...['sayso.js', 'sayso.core.js'].map(
     (name) =>
@@ -189,4 +206,4 @@ const lines = [
 ]
 console.log(lines.join('\n'))
 mkdirSync(join(root, 'test-output'), { recursive: true })
-writeFileSync(join(root, 'test-output/bench-sdk.json'), JSON.stringify({ bytes, startup, latency, drains }, null, 2))
+writeFileSync(join(root, 'test-output/bench-sdk.json'), JSON.stringify({ bytes, loaded, startup, latency, drains }, null, 2))
