@@ -8,7 +8,7 @@ import { hasQueued, scopeOf } from './queue/queue-prefix'
 import { createFrequency } from './triggers/create-frequency'
 import { createTriggers, type Triggers } from './triggers/create-triggers'
 import { inAudience } from './triggers/in-audience'
-import type { Answer, Sayso, SaysoConfig, SaysoError, SaysoEvents, ShowOptions } from './types'
+import type { Sayso, SaysoConfig, SaysoError, SaysoEvents, ShowOptions } from './types'
 import { scales } from './scales'
 import { loadRemote, loadSend, loadUi } from './parts'
 import type { Presenter, Showing } from './ui/create-presenter'
@@ -66,7 +66,8 @@ export const init = (input: SaysoConfig): Sayso => {
   // Audience, sample and frequency, unless a preview forces the survey.
   const allowed = (survey: ParsedSurvey) =>
     frequency.allows(survey) && inAudience(survey, { id: visitorOf(), locale: wanted[0], attributes: user.attributes })
-  let current: { answer?: Answer } | undefined
+  // A survey on its way or showing: one at a time.
+  let current: object | undefined
   let triggers: Triggers | undefined
 
   const { idle, cancel: cancelIdle } = createIdle()

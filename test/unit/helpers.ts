@@ -1,4 +1,4 @@
-import { vi } from 'vitest'
+import { afterEach, beforeEach, vi, type MockInstance } from 'vitest'
 import type { Answer, Transport } from '../../src/types'
 
 /** A transport that records every batch and answers what the test says. */
@@ -63,4 +63,24 @@ export const watchListeners = () => {
     })
   }
   return { added, removed }
+}
+
+/**
+ * For a test file that runs sayso: before each test an empty localStorage, fake timers (at `now`
+ * when given) and a silenced console.warn (`page.warn` records it); after it, an empty page.
+ * Register the file's own afterEach (destroying its instance) after this: it runs first.
+ */
+export const useCleanPage = ({ now }: { now?: number } = {}) => {
+  const page = {} as { warn: MockInstance<typeof console.warn> }
+  beforeEach(() => {
+    localStorage.clear()
+    vi.useFakeTimers(now === undefined ? undefined : { now })
+    page.warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+    document.body.replaceChildren()
+  })
+  return page
 }

@@ -1,22 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { init } from '../../src/init'
 import type { Sayso } from '../../src/types'
-import { fakeTransport, radio, title, watchListeners, widgetRoot } from './helpers'
+import { fakeTransport, radio, title, useCleanPage, watchListeners, widgetRoot } from './helpers'
 
 let sayso: Sayso | undefined
-let warn: ReturnType<typeof vi.spyOn>
-
-beforeEach(() => {
-  localStorage.clear()
-  vi.useFakeTimers()
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-})
+const page = useCleanPage()
 afterEach(() => {
   sayso?.destroy()
   sayso = undefined
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-  document.body.replaceChildren()
 })
 
 describe('triggers', () => {
@@ -128,7 +119,7 @@ describe('events', () => {
       { reason: 'config', path: 'surveys[1].trigger.delay', message: 'surveys[1].trigger.delay: expected a number ≥ 0, got "soon"' },
       { reason: 'config', path: 'surveys[1]', message: 'surveys[1]: survey left out for the problems above' }
     ])
-    expect(warn.mock.calls).toEqual([
+    expect(page.warn.mock.calls).toEqual([
       ['[sayso] surveys[1].trigger.delay: expected a number ≥ 0, got "soon"'],
       ['[sayso] surveys[1]: survey left out for the problems above']
     ])

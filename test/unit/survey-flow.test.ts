@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { init } from '../../src/init'
 import type { Sayso, SaysoConfig, Survey } from '../../src/types'
-import { button, dialog, fakeTransport, press, radio, radios, title, widgetRoot } from './helpers'
+import { button, dialog, fakeTransport, press, radio, radios, title, useCleanPage, widgetRoot } from './helpers'
 
 let sayso: Sayso | undefined
 const start = (surveys: Survey[], config: Partial<SaysoConfig> = {}) => {
@@ -11,17 +11,10 @@ const start = (surveys: Survey[], config: Partial<SaysoConfig> = {}) => {
   return fake
 }
 
-beforeEach(() => {
-  localStorage.clear()
-  vi.useFakeTimers()
-  vi.spyOn(console, 'warn').mockImplementation(() => {})
-})
+useCleanPage()
 afterEach(() => {
   sayso?.destroy()
   sayso = undefined
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-  document.body.replaceChildren()
 })
 
 describe('a survey as a person sees it', () => {

@@ -3,7 +3,7 @@ import { init } from '../../src/init'
 import { inAudience } from '../../src/triggers/in-audience'
 import { parseConfig } from '../../src/config/parse-config'
 import type { Sayso, SaysoConfig, Survey } from '../../src/types'
-import { button, fakeTransport, radio, watchListeners, widgetRoot } from './helpers'
+import { button, fakeTransport, radio, useCleanPage, watchListeners, widgetRoot } from './helpers'
 
 const DAY = 24 * 60 * 60 * 1000
 let sayso: Sayso | undefined
@@ -22,19 +22,14 @@ const go = (path: string) => {
 }
 const close = () => button('Close')!.click()
 
+useCleanPage({ now: Date.parse('2026-11-22T19:00:00Z') })
 beforeEach(() => {
-  localStorage.clear()
   shown.length = 0
-  vi.useFakeTimers({ now: Date.parse('2026-11-22T19:00:00Z') })
-  vi.spyOn(console, 'warn').mockImplementation(() => {})
   history.replaceState(null, '', '/')
 })
 afterEach(() => {
   sayso?.destroy()
   sayso = undefined
-  vi.useRealTimers()
-  vi.restoreAllMocks()
-  document.body.replaceChildren()
 })
 
 describe('trigger conditions', () => {
