@@ -76,10 +76,8 @@ export const init = (input: SaysoConfig): Sayso => {
     if (current || !scope) return false
     // The survey's part of sayso, the sending part and the language may still be on their way.
     const waiting = (current = {})
-    const fail = (error: unknown) => {
-      if (current === waiting) current = undefined
-      report({ reason: 'ui', message: messages.noPart('ui', error) })
-    }
+    const release = () => current === waiting && (current = undefined)
+    const fail = (error: unknown) => (release(), report({ reason: 'ui', message: messages.noPart('ui', error) }))
     let answered = false
     const showing: Showing = {
       survey,
@@ -112,7 +110,7 @@ export const init = (input: SaysoConfig): Sayso => {
     }
     const sending = sender()
     const present = guard((ui: Awaited<ReturnType<typeof loadUi>>) => when((presenter ??= ui.createPresenter(config.theme)).present(showing), noop, fail))
-    when(loadUi(), (ui) => when(sending, () => present(ui), fail), fail)
+    when(loadUi(), (ui) => when(sending, () => present(ui), (error) => (release(), sendFailed(error))), fail)
     return true
   }
 

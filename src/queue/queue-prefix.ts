@@ -5,8 +5,9 @@ export const queuePrefix = (scope: string): string => `sayso:q:${scope}:`
 
 /** Whether answers from an earlier page view wait in storage, without reading them. */
 export const hasQueued = (scope: string): boolean => {
+  const prefix = queuePrefix(scope)
   try {
-    return Object.keys(localStorage).some((key) => key.startsWith(queuePrefix(scope)))
+    return Object.keys(localStorage).some((key) => key.startsWith(prefix))
   } catch {
     return false // No storage: nothing can have waited.
   }

@@ -44,10 +44,11 @@ export const createPresenter = (theme: Theme) => {
   const present = (showing: Showing) => {
     const { survey, prefill, guard } = showing
     const locale = chooseLocale(survey.question, showing.wanted, languages)
-    const wanted = languages.includes(language(locale)) ? language(locale) : 'en'
-    return when(textsFor(wanted), (texts) => {
+    // The built-in language whose texts go with it (the survey's own texts may speak others).
+    const builtIn = languages.includes(language(locale)) ? language(locale) : 'en'
+    return when(textsFor(builtIn), (texts) => {
       if (!showing.still()) return
-      if (!texts) showing.report({ reason: 'ui', message: noTexts(wanted) })
+      if (!texts) showing.report({ reason: 'ui', message: noTexts(builtIn) })
       const view = resolveView(survey, { locale: texts ? locale : 'en', texts: texts ?? en, brand: showing.brand })
       let given: Answer | undefined
       const deliver = (answer: Answer, event: 'answer' | 'submit') => showing.onAnswer((given = answer), event)

@@ -101,6 +101,12 @@ describe('the parts of the core build, loaded when needed', () => {
     expect(problems.filter((problem) => !problem.includes('404'))).toEqual([])
   })
 
+  it('the sending part failing to load when a survey comes is reported as such, and no survey shows without it', async () => {
+    const { tab } = await open([{ id: 'now', type: 'nps' }], { fail: ['send'] })
+    expect(await errorsOf(tab)).toEqual([expect.stringMatching(/^transport: loading sayso's send part failed: /)])
+    expect(await tab.locator('sayso-widget').count()).toBe(0)
+  })
+
   it('the remote part loads for configUrl, and the surveys from it show', async () => {
     const { tab, parts } = await open([], { remote: [{ id: 'from-remote', type: 'ces', task: 'find a gift' }] })
     await tab.getByRole('dialog', { name: 'It was easy for me to find a gift.' }).waitFor()
