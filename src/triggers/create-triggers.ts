@@ -48,12 +48,13 @@ export const createTriggers = (
   const onThisPage = ({ trigger }: Watch) => !trigger.url || urlMatches(trigger.url)
   const holds = (watch: Watch) => {
     const { trigger, facts } = watch
+    // The URL last: it compiles patterns, and this runs on every scroll event.
     return (
-      onThisPage(watch) &&
+      depth >= (trigger.scroll ?? 0) &&
       (!trigger.event || facts.has('event')) &&
       (!trigger.click || facts.has('click')) &&
       (!trigger.exitIntent || facts.has('exitIntent')) &&
-      depth >= (trigger.scroll ?? 0)
+      onThisPage(watch)
     )
   }
   const evaluate = () => {
