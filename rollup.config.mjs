@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import replace from '@rollup/plugin-replace'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 import { dts } from 'rollup-plugin-dts'
+import { manifest, partsPlugin } from './scripts/parts-plugin.mjs'
 
 const { version, dependencies } = JSON.parse(readFileSync('package.json', 'utf8'))
 
@@ -28,30 +29,38 @@ const inlineCss = () => ({
   }
 })
 
-// The script-tag builds load languages, and the core build its survey-drawing part, from
-// beside the script itself rather than as chunks of a bundler.
-const beside = (...modules) => ({
-  name: 'load-beside',
-  resolveId: (source, importer) =>
-    modules.includes(source) && importer?.includes('/src/') ? resolve(dirname(importer), `${source}-beside.ts`) : null
+// The builds run in this file's order (the rollup CLI builds an array of configurations one
+// after another): the languages and the parts first, so that the files importing them know
+// their names. `built` maps `ui` and `i18n/pl` to `sayso.ui.<hash>.js` and `i18n/pl.<hash>.js`.
+const built = {}
+const record = (name) => ({
+  name: 'record-file',
+  generateBundle(_options, bundle) {
+    for (const output of Object.values(bundle)) if (output.type === 'chunk' && output.isEntry) built[name ?? `i18n/${output.name}`] = output.fileName
+  }
 })
 
 // Prints the Subresource Integrity hash of each script-tag file and keeps them in dist/sri.json,
-// for <script integrity="…" crossorigin="anonymous">.
+// for <script integrity="…" crossorigin="anonymous">; dist/manifest.json lists every built file.
 const hashes = {}
 const integrity = () => ({
   name: 'integrity',
-  writeBundle(options, bundle) {
+  writeBundle(_options, bundle) {
     for (const [name, output] of Object.entries(bundle)) {
       if (output.type !== 'chunk') continue
       hashes[name] = `sha384-${createHash('sha384').update(output.code).digest('base64')}`
       console.log(`${name}  integrity="${hashes[name]}"`)
     }
     writeFileSync('dist/sri.json', JSON.stringify(hashes, null, 2) + '\n')
+    writeFileSync('dist/manifest.json', JSON.stringify({ version, ...manifest, built }, null, 2) + '\n')
   }
 })
 
-const plugins = (production) => [
+// Outside a build (scripts/size-report.mjs reading this file), the names of the last build.
+const builtFiles = () => (Object.keys(built).length ? built : JSON.parse(readFileSync('dist/manifest.json', 'utf8')).built)
+
+const plugins = (production, parts) => [
+  partsPlugin({ ...parts, files: builtFiles }),
   inlineCss(),
   replace({
     preventAssignment: true,
@@ -61,48 +70,41 @@ const plugins = (production) => [
   typescript({ tsconfig: './tsconfig.json', noEmit: false, declaration: false, outDir: undefined }),
   production && terser({ compress: { passes: 2 }, format: { comments: false } })
 ]
+// The script-tag files import their parts and languages from beside themselves.
+const beside = { parts: 'beside', languages: 'beside' }
 
-// The npm build's lazy parts, each a chunk in a folder of its own.
-const parts = { '/src/ui/index.ts': 'ui/ui', '/src/queue/index.ts': 'send/send', '/src/config/load-remote-surveys.ts': 'remote/remote' }
-const partOf = (id) => Object.entries(parts).find(([end]) => id?.endsWith(end))?.[1]
+// The npm build's lazy parts, each a chunk in a folder of its own (`ui/ui.js`).
+const partOf = (id) => Object.entries(manifest.parts).find(([, part]) => id === resolve(part.entry))?.[0]
 
 const external = (id) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`))
 
 export default [
   {
-    // The one-file script-tag build: everything but the languages other than English.
+    // Each language other than English, as a module of its own beside the script files.
+    input: Object.fromEntries(manifest.languages.names.map((name) => [name, `${manifest.languages.folder}/${name}.ts`])),
+    output: { dir: 'dist', format: 'es', entryFileNames: 'i18n/[name].[hash].js', hashCharacters: 'hex' },
+    plugins: [{ name: 'clean', buildStart: () => rmSync('dist', { recursive: true, force: true }) }, ...plugins(true, beside), record()]
+  },
+  // The parts of the script-tag build, each loaded when a page view needs it (src/parts.json).
+  ...Object.entries(manifest.parts).map(([name, part]) => ({
+    input: { [name]: part.entry },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'sayso.[name].[hash].js', hashCharacters: 'hex' },
+    plugins: [...plugins(true, beside), record(name)]
+  })),
+  {
+    // The script-tag build: what every page view runs; it imports its parts from beside itself.
     input: 'src/global.ts',
-    output: { file: 'dist/sayso.js', format: 'iife', sourcemap: true, inlineDynamicImports: true },
-    plugins: [beside('./load-texts'), ...plugins(true), integrity()]
+    output: { file: 'dist/sayso.js', format: 'iife', sourcemap: true },
+    plugins: [...plugins(true, beside), integrity()]
   },
   {
-    // The script-tag core: what every page view runs; it loads sayso.ui.js when a survey is on its way.
+    // The same in one file: every part inlined; the languages other than English still beside it.
     input: 'src/global.ts',
-    output: { file: 'dist/sayso.core.js', format: 'iife', sourcemap: true },
-    plugins: [beside('./parts'), ...plugins(true), integrity()]
+    output: { file: 'dist/sayso.full.js', format: 'iife', sourcemap: true, inlineDynamicImports: true },
+    plugins: [...plugins(true, { parts: 'chunks', languages: 'beside' }), integrity()]
   },
   {
-    // The sending part of the core build: the outbox, its storage and the fetch transport, loaded
-    // when a survey is on its way or answers from an earlier page view wait.
-    input: 'src/queue/index.ts',
-    output: { file: 'dist/sayso.send.js', format: 'es', sourcemap: true },
-    plugins: plugins(true)
-  },
-  {
-    // The part of the core build that fetches surveys from `configUrl`.
-    input: 'src/config/load-remote-surveys.ts',
-    output: { file: 'dist/sayso.remote.js', format: 'es', sourcemap: true },
-    plugins: plugins(true)
-  },
-  {
-    // The survey-drawing part of the core build: Preact, the components, the styles, English.
-    input: 'src/ui/index.ts',
-    output: { file: 'dist/sayso.ui.js', format: 'es', sourcemap: true },
-    plugins: [beside('./load-texts'), ...plugins(true)]
-  },
-  {
-    // Each language is a chunk of its own in dist/i18n/: ES modules that the script-tag
-    // build imports from beside itself, and that npm users' bundlers split off.
+    // npm: ES modules and CommonJS, each part and each language a chunk the app's bundler splits off.
     input: 'src/index.ts',
     external,
     // The chunks import what they share with the entry from it, rather than from a third file.
@@ -112,13 +114,16 @@ export default [
     output: ['js', 'cjs'].map((extension) => ({
       dir: 'dist',
       entryFileNames: `index.${extension}`,
-      chunkFileNames: ({ facadeModuleId, name }) => `${partOf(facadeModuleId) ?? `i18n/${name}`}.${extension}`,
+      chunkFileNames: ({ facadeModuleId, name }) => {
+        const part = partOf(facadeModuleId)
+        return `${part ? `${part}/${part}` : `i18n/${name}`}.${extension}`
+      },
       format: extension === 'js' ? 'es' : 'cjs',
       sourcemap: true,
       // What the lazy parts share (a few constants) goes into the entry, not into a chunk of its own.
       experimentalMinChunkSize: 100
     })),
-    plugins: plugins(false)
+    plugins: plugins(false, { parts: 'chunks', languages: 'chunks' })
   },
   {
     // The collector's dashboard: built here, so that whoever runs the collector needs no build step.

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
+import { partsPlugin } from './scripts/parts-plugin.mjs'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 
 export default defineConfig({
+  // Parts and languages as chunks, as an npm user's bundler makes them.
+  plugins: [partsPlugin({ parts: 'chunks', languages: 'chunks' })],
   define: { __SAYSO_VERSION__: JSON.stringify(version) },
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
   test: {

@@ -1,11 +1,12 @@
 import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join } from 'node:path'
-import { MAX_BODY_BYTES } from '../src/transport/wire-limits'
+import { MAX_BODY_BYTES } from '../src/wire/limits'
 import { createRateLimit } from './create-rate-limit'
 import type { LoggedRequest, Trouble } from './create-trouble'
 import { BodyTooLarge, readBody } from './read-body'
 import { decodeCursor, encodeCursor, readFilter } from './read-filter'
+import { createScriptFiles } from './script-files'
 import { readStatic } from './static-files'
 import type { AnswerFilter, Store } from './store'
 import { summarize, trend } from './summarize'
@@ -46,7 +47,6 @@ const pages: Record<string, { root: string; file: string; headers?: Record<strin
 
 // URL prefixes served from folders.
 const folders: [string, string][] = [
-  ['/i18n/', 'dist/i18n'],
   ['/dist/', 'dist'],
   ['/demo/', 'demo'],
   ['/link/', 'collector/link'],
@@ -225,8 +225,15 @@ export const createCollector = ({
 `)
   }
 
+  const scriptFiles = createScriptFiles(join(root, 'dist'))
   const serveFile: Route = async (request, response, url) => {
     if (url.pathname.startsWith('/s/')) return linkPage(request, response, url)
+    const script = await scriptFiles(url.pathname)
+    if (script) {
+      response.writeHead(200, script.headers)
+      response.end(script.body)
+      return
+    }
     // The single-page demo answers every route of its own with the same page.
     const page = pages[url.pathname] ?? (url.pathname.startsWith('/spa/') || url.pathname === '/spa' ? pages['/spa/'] : undefined)
     if (page === pages['/dashboard'] && !authorized(request, url)) {
@@ -235,11 +242,9 @@ export const createCollector = ({
     const folder = folders.find(([prefix]) => url.pathname.startsWith(prefix))
     const file = page
       ? await readStatic(join(root, page.root), page.file)
-      : /^\/sayso(\.core|\.ui|\.send|\.remote)?\.js$/.test(url.pathname)
-        ? await readStatic(join(root, 'dist'), url.pathname.slice(1))
-        : folder
-          ? await readStatic(join(root, folder[1]), url.pathname.slice(folder[0].length).replace(/(^|\/)$/, '$1index.html'))
-          : undefined
+      : folder
+        ? await readStatic(join(root, folder[1]), url.pathname.slice(folder[0].length).replace(/(^|\/)$/, '$1index.html'))
+        : undefined
     if (!file) return json(response, 404, { error: 'not found' })
     response.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', ...page?.headers })
     response.end(file.body)

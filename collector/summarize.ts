@@ -1,4 +1,4 @@
-import { scales, segmentOf } from '../src/scales'
+import { scales, segmentOf } from '../src/wire/scales'
 import type { SurveyType } from '../src/types'
 
 /** How many answers gave each score, for one survey. */

@@ -28,5 +28,5 @@ await bundle.write({
   format: 'es',
   entryFileNames: 'npm-init.js',
   experimentalMinChunkSize: 100,
-  chunkFileNames: ({ name }) => (name === 'ui' ? 'npm-ui.js' : `npm-${name}.js`)
+  chunkFileNames: 'npm-[name].js'
 })

@@ -14,6 +14,8 @@ export const remoteConfig = (url: string, why: string, copy?: number) =>
 export const unknownSurvey = (id: string) => `show: no survey has the id ${describeValue(id)}`
 export const badPrefill = (score: unknown, answerId: unknown) =>
   `show: expected a score within the survey's scale and an answer id of 1–64 letters, digits, - or _, got ${describeValue(score)} and ${describeValue(answerId)}`
+export const notScalar = (key: string, value: unknown) =>
+  `identify: attribute ${describeValue(key)} left out: expected a string, number, boolean or null, got ${describeValue(value)}`
 export const unknownCommand = (name: unknown) => `unknown command ${describeValue(name)}`
 export const rejected = (status?: number) => `the endpoint rejected an answer${http(status)}; it was dropped`
 export const stopped = (status?: number) => `the endpoint refused answers${http(status)}; they wait for the next page load`

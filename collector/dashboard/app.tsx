@@ -1,6 +1,6 @@
 import { Fragment, h, render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
-import { segmentOf } from '../../src/scales'
+import { segmentOf } from '../../src/wire/scales'
 import type { SurveySummary, TrendPoint } from '../summarize'
 import type { StoredAnswer } from '../store'
 import { Distribution, Trend } from './charts'

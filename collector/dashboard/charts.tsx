@@ -1,5 +1,5 @@
 import { h } from 'preact'
-import { scales, segmentOf } from '../../src/scales'
+import { scales, segmentOf } from '../../src/wire/scales'
 import type { SurveyType } from '../../src/types'
 import type { TrendPoint } from '../summarize'
 

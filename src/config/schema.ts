@@ -1,13 +1,23 @@
-import type { FollowUp, Frequency, SaysoConfig, Survey, Text, Theme, Trigger, User } from '../types'
-import { tests } from '../triggers/matches'
+import type { FollowUp, Frequency, SaysoConfig, Scalar, Survey, Text, Theme, Trigger, User } from '../types'
+import { tests } from '../targeting/matches'
 import { custom, isRecord, object, optional, withDefault, type Check } from './check'
 
 // The configuration's schema. Each message completes "expected …", so that a problem
 // reads `surveys[1].trigger.delay: expected a number ≥ 0, got "soon"`.
-const isScalar = (value: unknown) => value === null || /^[sbn]/.test(typeof value)
+/** A value that travels as JSON as it is: a string, a finite number, true, false or null. */
+export const isScalar = (value: unknown): value is Scalar =>
+  value === null || typeof value == 'string' || typeof value == 'boolean' || Number.isFinite(value)
 const isText = (value: unknown) =>
   typeof value == 'string' || (isRecord(value) && Object.values(value).every((item) => typeof item == 'string'))
-const isCondition = (value: unknown) => isScalar(value) || (isRecord(value) && Object.keys(value).every((key) => Object.hasOwn(tests, key)))
+// What each operator of a condition takes; the others (gt, gte, lt, lte) take a number.
+const operands: Record<string, (value: unknown) => boolean> = {
+  equals: isScalar,
+  in: (value) => Array.isArray(value) && value.every(isScalar),
+  exists: (value) => typeof value == 'boolean'
+}
+const isCondition = (value: unknown) =>
+  isScalar(value) ||
+  (isRecord(value) && Object.entries(value).every(([key, argument]) => Object.hasOwn(tests, key) && (operands[key] ?? Number.isFinite)(argument)))
 const mapOf = (test: (value: unknown) => boolean, what: string) =>
   custom((value) => isRecord(value) && Object.values(value).every(test), what)
 const oneOf = (...values: string[]) =>
@@ -27,7 +37,7 @@ const nonNegative = number('a number ≥ 0')
 const days = number('a number of days ≥ 0')
 const name = custom((value) => !!value && typeof value == 'string', 'a non-empty string')
 const text = optional(custom(isText, 'a text or { locale: text }'))
-const conditions = optional(mapOf(isCondition, 'a map of name to value or condition'))
+const conditions = optional(mapOf(isCondition, 'a map of name to a value or a condition such as { in: [ … ] } or { gte: 1 }'))
 
 const trigger = object(
   {

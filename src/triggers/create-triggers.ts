@@ -1,7 +1,7 @@
 import type { ParsedSurvey } from '../config/schema'
 import type { Scalar } from '../types'
 import { listen } from './listen'
-import { matches } from './matches'
+import { matches } from '../targeting/matches'
 import { urlMatches } from './url-matches'
 import { watchPage } from './watch-page'
 

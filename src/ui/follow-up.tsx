@@ -1,5 +1,5 @@
 import { h } from 'preact'
-import { MAX_COMMENT } from '../transport/wire-limits'
+import { MAX_COMMENT } from '../wire/limits'
 import type { SurveyView } from './resolve-view'
 
 interface FollowUpProps {

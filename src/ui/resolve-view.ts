@@ -1,6 +1,6 @@
 import type { ParsedSurvey } from '../config/schema'
-import { isRightToLeft, pickText } from '../config/pick-text'
-import { scales, segmentOf } from '../scales'
+import { isRightToLeft, pickText } from './texts/pick-text'
+import { scales, segmentOf } from '../wire/scales'
 import type { SurveyType, Text } from '../types'
 import type { Texts } from './texts/en'
 

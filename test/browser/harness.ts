@@ -98,8 +98,8 @@ export const useCollectorAndBrowser = () => {
   return setup
 }
 
-/** The script-tag builds: one file, and the core that loads its survey-drawing part when needed. */
-export const builds = ['sayso.js', 'sayso.core.js'] as const
+/** The script-tag builds: the one that loads its parts when needed, and the same in one file. */
+export const builds = ['sayso.js', 'sayso.full.js'] as const
 
 /** Serves the chosen build wherever a page asks for /sayso.js. */
 export const useBuild = (page: Page, build: (typeof builds)[number]) =>

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Answer } from '../../src/types'
 import { makeAnswer } from '../unit/helpers'
-import { newPage, useBuild, useCollectorAndBrowser, watch } from './harness'
+import { newPage, useCollectorAndBrowser, watch } from './harness'
 
-// Issue #7: the core build loads its other parts only when a page view needs them: sayso.ui.js and
-// sayso.send.js when a survey is on its way, sayso.send.js alone when answers wait from an earlier
-// page view, sayso.remote.js when surveys come from configUrl.
+// Issue #7: sayso.js loads its other parts only when a page view needs them: sayso.ui.<hash>.js and
+// sayso.outbox.<hash>.js when a survey is on its way, the outbox alone when answers wait from an
+// earlier page view, sayso.remote.<hash>.js when surveys come from configUrl.
 const setup = useCollectorAndBrowser()
 
 const page = (surveys: object[], configUrl?: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lazy</title>
@@ -28,14 +28,13 @@ interface Options {
 const open = async (surveys: object[], { fail = [], waiting = [], remote }: Options = {}) => {
   const tab = await newPage(setup.browser)
   const problems = watch(tab)
-  await useBuild(tab, 'sayso.core.js')
-  // The parts requested, by name: `ui`, `send`, `remote`.
+  // The parts requested, by name: `ui`, `outbox`, `remote`.
   const parts: string[] = []
   tab.on('request', (request) => {
-    const part = /\/sayso\.(\w+)\.js$/.exec(request.url())?.[1]
-    if (part && part !== 'core') parts.push(part)
+    const part = /\/sayso\.(\w+)\.[0-9a-f]{8}\.js$/.exec(request.url())?.[1]
+    if (part) parts.push(part)
   })
-  for (const part of fail) await tab.route(new RegExp(`/sayso\\.${part}\\.js$`), (route) => route.fulfill({ status: 404, body: 'not here' }))
+  for (const part of fail) await tab.route(new RegExp(`/sayso\\.${part}\\.[0-9a-f]{8}\\.js$`), (route) => route.fulfill({ status: 404, body: 'not here' }))
   await tab.addInitScript((answers) => {
     if (sessionStorage.getItem('seeded')) return
     sessionStorage.setItem('seeded', '1')
@@ -72,7 +71,7 @@ describe('the parts of the core build, loaded when needed', () => {
     const { tab, parts } = await open([{ id: 'lazy-nps', type: 'nps', trigger: { event: 'purchase', delay: 500 } }])
     await track(tab, 'purchase')
     await tab.getByRole('dialog', { name: 'How likely are you to recommend us to a friend or colleague?' }).waitFor()
-    expect(parts.sort()).toEqual(['send', 'ui'])
+    expect(parts.sort()).toEqual(['outbox', 'ui'])
     await tab.getByRole('radio', { name: '10', exact: true }).click()
     const rows = await setup.collector.rows((rows) => rows.some((row) => row.surveyId === 'lazy-nps'))
     expect(rows.find((row) => row.surveyId === 'lazy-nps')).toMatchObject({ score: 10 })
@@ -84,17 +83,17 @@ describe('the parts of the core build, loaded when needed', () => {
     const rows = await setup.collector.rows((rows) => waiting.every((answer) => rows.some((row) => row.id === answer.id)))
     expect(waiting.every((answer) => rows.some((row) => row.id === answer.id))).toBe(true)
     await tab.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('sayso:q:')))
-    expect(parts).toEqual(['send'])
+    expect(parts).toEqual(['outbox'])
     expect(problems).toEqual([])
   })
 
   it('the sending part failing to load (404) is reported, and the waiting answers stay for a later page view', async () => {
     const waiting = [makeAnswer({ surveyId: 'left-over' })]
-    const { tab, problems } = await open([], { waiting, fail: ['send'] })
-    expect(await errorsOf(tab)).toEqual([expect.stringMatching(/^transport: loading sayso's send part failed: /)])
+    const { tab, problems } = await open([], { waiting, fail: ['outbox'] })
+    expect(await errorsOf(tab)).toEqual([expect.stringMatching(/^transport: loading sayso's outbox part failed: /)])
     expect(await queued(tab)).toBe(1)
     // Once the part is there again, the next page view sends them.
-    await tab.unroute(/\/sayso\.send\.js$/)
+    await tab.unroute(/\/sayso\.outbox\.[0-9a-f]{8}\.js$/)
     await tab.reload()
     const rows = await setup.collector.rows((rows) => rows.some((row) => row.id === waiting[0].id))
     expect(rows.some((row) => row.id === waiting[0].id)).toBe(true)
@@ -102,15 +101,15 @@ describe('the parts of the core build, loaded when needed', () => {
   })
 
   it('the sending part failing to load when a survey comes is reported as such, and no survey shows without it', async () => {
-    const { tab } = await open([{ id: 'now', type: 'nps' }], { fail: ['send'] })
-    expect(await errorsOf(tab)).toEqual([expect.stringMatching(/^transport: loading sayso's send part failed: /)])
+    const { tab } = await open([{ id: 'now', type: 'nps' }], { fail: ['outbox'] })
+    expect(await errorsOf(tab)).toEqual([expect.stringMatching(/^transport: loading sayso's outbox part failed: /)])
     expect(await tab.locator('sayso-widget').count()).toBe(0)
   })
 
   it('the remote part loads for configUrl, and the surveys from it show', async () => {
     const { tab, parts } = await open([], { remote: [{ id: 'from-remote', type: 'ces', task: 'find a gift' }] })
     await tab.getByRole('dialog', { name: 'It was easy for me to find a gift.' }).waitFor()
-    expect(parts.sort()).toEqual(['remote', 'send', 'ui'])
+    expect(parts.sort()).toEqual(['outbox', 'remote', 'ui'])
   })
 
   it('the remote part failing to load is reported at configUrl, and the inline surveys still show', async () => {

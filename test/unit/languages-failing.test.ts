@@ -2,7 +2,10 @@ import { afterEach, expect, it, vi } from 'vitest'
 import type { SaysoError } from '../../src/types'
 import { fakeTransport, title } from './helpers'
 
-vi.mock('../../src/ui/texts/load-texts', () => ({ loadTexts: () => Promise.reject(new Error('404')) }))
+vi.mock('sayso:languages', async (original) => ({
+  ...(await original<typeof import('sayso:languages')>()),
+  importLanguage: () => Promise.reject(new Error('404'))
+}))
 
 afterEach(() => {
   vi.restoreAllMocks()

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createAnswerStore } from '../../src/queue/create-answer-store'
-import { createOutbox, type Outbox } from '../../src/queue/create-outbox'
+import { createAnswerStore } from '../../src/outbox/create-answer-store'
+import { createOutbox, type Outbox } from '../../src/outbox/create-outbox'
 import { fetchTransport } from '../../src/transport/fetch-transport'
 import type { Answer, SaysoError } from '../../src/types'
 import { fakeCollector } from './fake-collector'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { init } from '../../src/init'
-import { inAudience } from '../../src/triggers/in-audience'
+import { inAudience } from '../../src/targeting/in-audience'
 import { parseConfig } from '../../src/config/parse-config'
 import type { Sayso, SaysoConfig, Survey } from '../../src/types'
 import { button, fakeTransport, radio, useCleanPage, watchListeners, widgetRoot } from './helpers'

@@ -1,5 +1,6 @@
 import { en, type Texts } from './en'
-import { loadTexts } from './load-texts'
+// Chunks for npm users, files beside the script for the script tag: the build's choice (src/parts.json).
+import { importLanguage } from 'sayso:languages'
 
 // Loaded languages are kept: they never change. So is a failure, for the page: no retrying on every survey.
 const loaded: Record<string, Texts | Promise<Texts | undefined>> = { en }
@@ -9,7 +10,7 @@ const loaded: Record<string, Texts | Promise<Texts | undefined>> = { en }
  * (undefined when they could not be loaded; English is used then).
  */
 export const textsFor = (language: string): Texts | Promise<Texts | undefined> =>
-  (loaded[language] ??= loadTexts(language).then(
-    (texts) => (loaded[language] = texts),
+  (loaded[language] ??= importLanguage(language).then(
+    (module) => (loaded[language] = module.default),
     () => undefined
   ))

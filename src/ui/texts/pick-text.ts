@@ -1,4 +1,4 @@
-import type { Text } from '../types'
+import type { Text } from '../../types'
 import { language, negotiateLocale } from './negotiate-locale'
 
 /**

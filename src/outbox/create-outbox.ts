@@ -1,7 +1,7 @@
 import type { Answer, SaysoError, Transport, TransportResult } from '../types'
 import * as messages from '../messages'
 import { randomId } from '../random-id'
-import { MAX_BATCH } from '../transport/wire-limits'
+import { MAX_BATCH } from '../wire/limits'
 import type { AnswerStore, Entry } from './create-answer-store'
 import * as limit from './limits'
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
-import { scales } from '../scales'
-import { MAX_BATCH, MAX_COMMENT } from './wire-limits'
+import { scales } from './scales'
+import { MAX_BATCH, MAX_COMMENT } from './limits'
 
 const is = (what: string) => ({ error: what })
 const short = (max: number) =>

@@ -1,0 +1,43 @@
+import { loadPart } from './load-part'
+import type { Outbox } from './outbox/create-outbox'
+import { hasQueued, scopeOf } from './outbox/queue-prefix'
+import type { ParsedConfig } from './config/schema'
+import type { Reporter } from './create-reporter'
+import type { Answer } from './types'
+import { when } from './when'
+
+export interface OutboxLoader {
+  /**
+   * The outbox, its part loaded first when needed (undefined once destroyed); rejects when
+   * the part cannot be loaded.
+   */
+  ready(): Outbox | undefined | Promise<Outbox | undefined>
+  /** The outbox, if its part has been loaded. */
+  current(): Outbox | undefined
+  /** Whether answers from an earlier page view wait in storage. */
+  hasWaiting(): boolean
+  destroy(): void
+}
+
+/**
+ * The outbox, whose part loads only when a page view needs it: a survey on its way,
+ * answers an earlier page view left, or flush(). Until then the core holds none of it.
+ */
+export const createOutboxLoader = (config: ParsedConfig, onSent: (answers: Answer[]) => void, { report }: Reporter): OutboxLoader => {
+  const scope = scopeOf(config)
+  let outbox: Outbox | undefined
+  let destroyed = false
+  return {
+    ready: () =>
+      when(loadPart('outbox'), (part) => {
+        if (!destroyed) outbox ??= part.openOutbox(config, { onSent, onError: report })
+        return outbox
+      }),
+    current: () => outbox,
+    hasWaiting: () => !!scope && hasQueued(scope),
+    destroy() {
+      destroyed = true
+      outbox?.destroy()
+    }
+  }
+}
