@@ -66,6 +66,9 @@ export const createPopup = ({ config, wanted, visitorId, outbox, frequency, even
         frequency.record(survey, 'shown')
         events.emit('show', { surveyId: survey.id, type: survey.type })
       },
+      onLeftOut() {
+        if (state == 'loading') state = 'idle'
+      },
       onAnswer(answer, event) {
         if (!answered) frequency.record(survey, 'answered')
         answered = true

@@ -23,6 +23,8 @@ export const expired = (count: number) => `${count} answer(s) older than 7 days 
 export const overflow = () => 'over 200 answers or 256 KiB queued: the oldest dropped'
 export const tooLarge = () => 'an answer over 16 KiB dropped'
 export const noTexts = (language: string) => `the texts for "${language}" could not be loaded; showing English`
+export const notLoaded = (url: URL, error: unknown) =>
+  `${url}${url.origin == location.origin ? '' : ' (a file on another origin than the page needs Access-Control-Allow-Origin)'}: ${error instanceof Error ? error.message : String(error)}`
 /** A part of sayso loaded when needed (`ui`, `send`, `remote`) did not load. */
 export const noPart = (part: string, error: unknown) => failed(`loading sayso's ${part} part`, error)
 export const failed = (what: string, error: unknown) => `${what} failed: ${error instanceof Error ? error.message : String(error)}`

@@ -14,10 +14,10 @@ export const parseSurveys = (input: unknown[], at: PropertyKey[], known: ParsedS
     // `trigger: 'manual'` is short for `{ manual: true }`.
     const value = isRecord(raw) && raw.trigger == 'manual' ? { ...raw, trigger: { manual: true } } : raw
     const issues: Problem[] = []
-    const survey = checkSurvey(value, prefix, issues) as ParsedSurvey
-    if (issues.length) problems.push(...issues, messages.surveyLeftOut(prefix))
+    const survey = checkSurvey(value, prefix, issues)
+    if (!survey || issues.length) problems.push(...issues, messages.surveyLeftOut(prefix))
     else if ([...known, ...surveys].some((other) => other.id == survey.id)) problems.push(messages.duplicateId(prefix, survey.id))
-    else surveys.push(survey)
+    else surveys.push({ ...survey, at: prefix })
   })
   return surveys
 }
@@ -32,7 +32,7 @@ export const parseConfig = (input: unknown): { config: ParsedConfig; problems: P
   const problems: Problem[] = []
   if (!isRecord(input)) problems.push(messages.notAnObject(input))
   // A wrong option is left out for its default, so the rest of the configuration still counts.
-  const config = checkConfig(isRecord(input) ? input : {}, [], problems) as Omit<ParsedConfig, 'surveys'> & { surveys: unknown[] }
+  const config = checkConfig(isRecord(input) ? input : {}, [], problems)!
   if (!config.endpoint && !config.transport) problems.push(messages.noDestination())
 
   const surveys = parseSurveys(config.surveys, ['surveys'], [], problems)

@@ -3,9 +3,12 @@ import { listen } from './listen'
 const withoutFragment = () => location.href.replace(/#.*/, '')
 
 /**
- * Calls `onPage` when a single-page app moves to another URL: through the
- * Navigation API (which sees `history.pushState` and `replaceState` without
- * sayso replacing them) and `popstate`. A change of fragment alone is no new page.
+ * Calls `onPage` when a single-page app moves to another URL, without polling and without
+ * replacing `history.pushState` or any other function of the page. Where the browser has the
+ * Navigation API, its `currententrychange` sees `pushState` and `replaceState`; where it has
+ * none (WebKit), a route change is noticed when the app draws the new route: every change of
+ * the DOM is a moment to compare the URL with the last one seen. `popstate` in both. A change
+ * of fragment alone is no new page.
  */
 export const watchPage = (onPage: () => void): (() => void) => {
   let last = withoutFragment()
@@ -15,6 +18,11 @@ export const watchPage = (onPage: () => void): (() => void) => {
     onPage()
   }
   const navigation = (window as Window & { navigation?: EventTarget }).navigation
+  const observer = navigation ? undefined : new MutationObserver(check)
+  observer?.observe(document, { childList: true, subtree: true, attributes: true, characterData: true })
   const unbind = [listen(window, 'popstate', check), navigation && listen(navigation, 'currententrychange', check)]
-  return () => unbind.forEach((off) => off?.())
+  return () => {
+    observer?.disconnect()
+    unbind.forEach((off) => off?.())
+  }
 }

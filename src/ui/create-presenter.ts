@@ -1,9 +1,11 @@
 import { language } from './texts/negotiate-locale'
 import { chooseLocale } from './texts/pick-text'
+import type { Problem } from '../config/problem'
 import type { ParsedSurvey } from '../config/schema'
 import { createAnswer } from './create-answer'
+import { checkDrawing, checkTheme, drawingKeys, type Drawing } from './drawing-schema'
 import { MAX_COMMENT } from '../wire/limits'
-import { noTexts } from '../messages'
+import { noTexts, surveyLeftOut } from '../messages'
 import type { Answer, SaysoError, ShowOptions, Theme, User } from '../types'
 import { when } from '../when'
 import { createWidget, type Widget } from './create-widget'
@@ -29,20 +31,48 @@ export interface Showing {
   /** Reports a problem, such as a language that could not be loaded (the survey shows in English). */
   report: (error: SaysoError) => void
   onShow: () => void
+  /** The survey was not shown: how it looks has a problem, reported already. */
+  onLeftOut: () => void
   /** The score (`answer`), then the same answer complete, with any comment (`submit`). */
   onAnswer: (answer: Answer, event: 'answer' | 'submit') => void
   /** The survey closed; `answer` is the last one given, if any. */
   onClose: (answer?: Answer) => void
 }
 
+/** A survey with how it looks checked: ready to draw. */
+export type DrawnSurvey = Omit<ParsedSurvey, keyof Drawing> & Drawing
+
 /**
- * Shows surveys in one widget: picks the locale, loads its texts, builds the
- * view and turns the visitor's choices into answers.
+ * Shows surveys in one widget: checks how each looks, picks the locale, loads its
+ * texts, builds the view and turns the visitor's choices into answers.
  */
-export const createPresenter = (theme: Theme) => {
+export const createPresenter = (givenTheme: unknown) => {
   let widget: Widget | undefined
+  let theme: Theme | undefined
+  // Each problem is reported once a page view, however often its survey is asked to show.
+  const reported = new Set<string>()
+  const checked = <T>(check: (value: unknown, path: PropertyKey[], issues: Problem[]) => T | undefined, value: unknown, path: PropertyKey[], showing: Showing) => {
+    const issues: Problem[] = []
+    const result = check(value, path, issues)
+    for (const { message, path } of issues) {
+      if (!reported.has(message)) showing.report({ reason: 'config', message, path })
+      reported.add(message)
+    }
+    return issues.length ? undefined : result
+  }
   const present = (showing: Showing) => {
-    const { survey, prefill, guard } = showing
+    const { prefill, guard } = showing
+    theme ??= checked(checkTheme, givenTheme, ['theme'], showing) ?? {}
+    const given = Object.fromEntries(drawingKeys.map((key) => [key, showing.survey[key]]))
+    const drawing = checked(checkDrawing, given, showing.survey.at, showing)
+    if (!drawing) {
+      const { message, path } = surveyLeftOut(showing.survey.at)
+      if (!reported.has(message)) showing.report({ reason: 'config', message, path })
+      reported.add(message)
+      return showing.onLeftOut()
+    }
+    // An absent field is absent in both: the checked one replaces the given one.
+    const survey = { ...showing.survey, ...drawing } as DrawnSurvey
     const locale = chooseLocale(survey.question, showing.wanted, languages)
     // The built-in language whose texts go with it (the survey's own texts may speak others).
     const builtIn = languages.includes(language(locale)) ? language(locale) : 'en'
@@ -52,7 +82,7 @@ export const createPresenter = (theme: Theme) => {
       const view = resolveView(survey, { locale: texts ? locale : 'en', texts: texts ?? en, brand: showing.brand })
       let given: Answer | undefined
       const deliver = (answer: Answer, event: 'answer' | 'submit') => showing.onAnswer((given = answer), event)
-      ;(widget ??= createWidget(theme)).open(view, {
+      ;(widget ??= createWidget(theme!)).open(view, {
         takeFocus: showing.takeFocus,
         chosen: prefill?.score,
         onChoose: guard((score: number) => {

@@ -1,4 +1,4 @@
-import type { ParsedSurvey } from '../config/schema'
+import type { DrawnSurvey } from './create-presenter'
 import { isRightToLeft, pickText } from './texts/pick-text'
 import { scales, segmentOf } from '../wire/scales'
 import type { SurveyType, Text } from '../types'
@@ -30,7 +30,7 @@ const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => values[key])
 
 /** Resolves a survey's texts for a locale, with the built-in texts of its language. */
-export const resolveView = (survey: ParsedSurvey, { locale, texts: t, brand }: { locale: string; texts: Texts; brand?: string }): SurveyView => {
+export const resolveView = (survey: DrawnSurvey, { locale, texts: t, brand }: { locale: string; texts: Texts; brand?: string }): SurveyView => {
   const text = (value: Text | undefined, fallback: string) => pickText(value, locale) ?? fallback
   const { type, followUp, thankYou, labels } = survey
   const { min, max } = scales[type]

@@ -126,6 +126,32 @@ describe('events', () => {
     expect(title()).toMatch(/^How likely/)
   })
 
+  it('reports a survey that looks wrong when it is about to show, once, and leaves it out; the others still show', () => {
+    const { transport } = fakeTransport()
+    sayso = init({
+      transport,
+      theme: { position: 'top' as never },
+      surveys: [
+        { id: 'bad', type: 'nps', trigger: 'manual', thankYou: { closeAfterMs: 'soon' as never } },
+        { id: 'ok', type: 'csat', trigger: 'manual' }
+      ]
+    })
+    const errors: unknown[] = []
+    sayso.on('error', (error) => errors.push(error))
+    vi.advanceTimersByTime(1)
+    expect(errors).toEqual([])
+    expect(sayso.show('bad')).toBe(true)
+    expect(widgetRoot()).toBeNull()
+    expect(sayso.show('bad')).toBe(true)
+    expect(errors).toEqual([
+      { reason: 'config', path: 'theme', message: `theme: expected a theme: position, colorScheme and --sayso-* properties, got an object` },
+      { reason: 'config', path: 'surveys[0].thankYou.closeAfterMs', message: 'surveys[0].thankYou.closeAfterMs: expected a number ≥ 0, got "soon"' },
+      { reason: 'config', path: 'surveys[0]', message: 'surveys[0]: survey left out for the problems above' }
+    ])
+    expect(sayso.show('ok')).toBe(true)
+    expect(title()).toMatch(/^How satisfied/)
+  })
+
   it('reports an unknown survey id through error, without throwing', () => {
     const { transport } = fakeTransport()
     sayso = init({ transport, surveys: [] })

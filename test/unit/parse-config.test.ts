@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config/parse-config'
+import { checkAll } from './check-all'
 
+// The core checks when it starts; how a survey looks, and the theme, are checked by the drawing
+// part when a survey is about to show. `checkAll` runs both, as a page that shows every survey would.
 const base = { endpoint: '/api/answers' }
-const messagesOf = (input: unknown) => parseConfig(input).problems.map((problem) => problem.message)
+const messagesOf = (input: unknown) => checkAll(input).problems.map((problem) => problem.message)
 
-describe('parseConfig', () => {
+describe('checking a configuration', () => {
   it('applies every default to a valid configuration', () => {
-    const { config, problems } = parseConfig({ ...base, surveys: [{ id: 'nps-main', type: 'nps' }] })
+    const { config, problems } = checkAll({ ...base, surveys: [{ id: 'nps-main', type: 'nps' }] })
     expect(problems).toEqual([])
     expect(config.surveys[0]).toEqual({
       id: 'nps-main',
       type: 'nps',
+      at: ['surveys', 0],
       scale: 'number',
       followUp: true,
       thankYou: { closeAfterMs: 3000 },
@@ -23,7 +27,7 @@ describe('parseConfig', () => {
   })
 
   it('accepts the full shape of DESIGN.md', () => {
-    const { config, problems } = parseConfig({
+    const { config, problems } = checkAll({
       ...base,
       locale: 'pl',
       brand: 'Acme',
@@ -76,7 +80,7 @@ describe('parseConfig', () => {
     [{ id: 'x', type: 'nps', toString: 'x' }, 'surveys[0].toString: unknown option, left out'],
     ['nps', 'surveys[0]: expected a survey object, got "nps"']
   ])('reports %j', (survey, message) => {
-    const { config, problems } = parseConfig({ ...base, surveys: [survey, { id: 'ok', type: 'nps' }] })
+    const { config, problems } = checkAll({ ...base, surveys: [survey, { id: 'ok', type: 'nps' }] })
     expect(problems.map((problem) => problem.message)).toEqual([message, 'surveys[0]: survey left out for the problems above'])
     expect(config.surveys.map((s) => s.id)).toEqual(['ok'])
   })
@@ -91,7 +95,7 @@ describe('parseConfig', () => {
   })
 
   it('leaves out a wrong top-level option and keeps its default', () => {
-    const { config, problems } = parseConfig({ ...base, locale: 5, theme: { position: 'top' }, surveys: [{ id: 'a', type: 'nps' }] })
+    const { config, problems } = checkAll({ ...base, locale: 5, theme: { position: 'top' }, surveys: [{ id: 'a', type: 'nps' }] })
     expect(problems.map((p) => p.path)).toEqual(['locale', 'theme'])
     expect(config.locale).toBeUndefined()
     expect(config.theme).toEqual({})
@@ -128,6 +132,32 @@ describe('parseConfig', () => {
       'surveys[1].id: expected an id no other survey has, got "a"; survey left out'
     ])
     expect(config.surveys.map((s) => s.type)).toEqual(['nps'])
+  })
+
+  it('checks at start only when and to whom a survey shows, and leaves how it looks for later', () => {
+    const { config, problems } = parseConfig({ ...base, theme: 'dark', surveys: [{ id: 'x', type: 'nps', question: 42, trigger: { delay: 'soon' } }] })
+    expect(problems.map((p) => p.message)).toEqual(['surveys[0].trigger.delay: expected a number ≥ 0, got "soon"', 'surveys[0]: survey left out for the problems above'])
+    expect(config.surveys).toEqual([])
+    expect(parseConfig({ ...base, theme: 'dark', surveys: [{ id: 'x', type: 'nps', question: 42 }] }).problems).toEqual([])
+  })
+
+  it('rejects conditions whose operands the operator cannot take', () => {
+    expect(messagesOf({ ...base, surveys: [{ id: 'x', type: 'nps', trigger: { event: 'buy', props: { total: { in: 5 } } } }] })).toEqual([
+      'surveys[0].trigger.props: expected a map of name to value or condition, got an object',
+      'surveys[0]: survey left out for the problems above'
+    ])
+    for (const condition of [{ gte: '1' }, { exists: 'yes' }, { equals: {} }, { in: [1, {}] }, { lt: Number.NaN }]) {
+      expect(messagesOf({ ...base, surveys: [{ id: 'x', type: 'nps', audience: { attributes: { a: condition } } }] })).toHaveLength(2)
+    }
+  })
+
+  it('takes strings, finite numbers, booleans and null as attributes, and nothing else', () => {
+    expect(messagesOf({ ...base, user: { attributes: { a: 's', b: 1, c: true, d: null } } })).toEqual([])
+    for (const value of [10n, Symbol('s'), Number.POSITIVE_INFINITY, {}, [], () => 1]) {
+      expect(messagesOf({ ...base, user: { attributes: { n: value } } })).toEqual([
+        `user.attributes: expected a map of name to string, number, boolean or null, got an object`
+      ])
+    }
   })
 
   it.each([null, undefined, 'nps', 42, []])('survives %j as a whole configuration', (input) => {

@@ -49,6 +49,26 @@ describe('trigger conditions', () => {
     expect(shown).toEqual(['help'])
   })
 
+  // happy-dom, like WebKit, has no Navigation API: the app's own pushState is seen when it draws the route.
+  it('url: follows the page’s own pushState without the Navigation API, once the app draws the route', async () => {
+    expect('navigation' in window).toBe(false)
+    start([{ id: 'checkout', type: 'nps', trigger: { url: '/checkout/*' } }])
+    history.pushState(null, '', '/checkout/payment')
+    document.body.append(Object.assign(document.createElement('h1'), { textContent: 'Payment' }))
+    await vi.advanceTimersByTimeAsync(1)
+    expect(shown).toEqual(['checkout'])
+  })
+
+  it('url with delay, without the Navigation API: leaving the route by pushState cancels the pending survey', async () => {
+    history.replaceState(null, '', '/pricing')
+    start([{ id: 'pricing', type: 'ces', trigger: { url: '/pricing', delay: 5000 } }])
+    await vi.advanceTimersByTimeAsync(3000)
+    history.pushState(null, '', '/')
+    document.body.textContent = 'Home'
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(shown).toEqual([])
+  })
+
   it('url with delay: a route change away cancels the pending survey', () => {
     history.replaceState(null, '', '/pricing')
     start([{ id: 'pricing', type: 'ces', trigger: { url: '/pricing', delay: 5000 } }])
