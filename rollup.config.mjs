@@ -73,6 +73,13 @@ const plugins = (production, parts) => [
 // The script-tag files import their parts and languages from beside themselves.
 const beside = { parts: 'beside', languages: 'beside' }
 
+// In the script-tag builds (classic scripts), `import.meta.url` is the address of the script,
+// read while it runs: afterwards `document.currentScript` is gone.
+const scriptUrl = {
+  intro: 'var scriptUrl = document.currentScript?.src || document.baseURI;',
+  plugin: { name: 'script-url', resolveImportMeta: (property, { format }) => (format === 'iife' && property === 'url' ? 'scriptUrl' : null) }
+}
+
 // The npm build's lazy parts, each a chunk in a folder of its own (`ui/ui.js`).
 const partOf = (id) => Object.entries(manifest.parts).find(([, part]) => id === resolve(part.entry))?.[0]
 
@@ -94,14 +101,14 @@ export default [
   {
     // The script-tag build: what every page view runs; it imports its parts from beside itself.
     input: 'src/global.ts',
-    output: { file: 'dist/sayso.js', format: 'iife', sourcemap: true },
-    plugins: [...plugins(true, beside), integrity()]
+    output: { file: 'dist/sayso.js', format: 'iife', sourcemap: true, intro: scriptUrl.intro },
+    plugins: [scriptUrl.plugin, ...plugins(true, beside), integrity()]
   },
   {
     // The same in one file: every part inlined; the languages other than English still beside it.
     input: 'src/global.ts',
-    output: { file: 'dist/sayso.full.js', format: 'iife', sourcemap: true, inlineDynamicImports: true },
-    plugins: [...plugins(true, { parts: 'chunks', languages: 'beside' }), integrity()]
+    output: { file: 'dist/sayso.full.js', format: 'iife', sourcemap: true, inlineDynamicImports: true, intro: scriptUrl.intro },
+    plugins: [scriptUrl.plugin, ...plugins(true, { parts: 'chunks', languages: 'beside' }), integrity()]
   },
   {
     // npm: ES modules and CommonJS, each part and each language a chunk the app's bundler splits off.

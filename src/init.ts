@@ -1,5 +1,5 @@
 import { parseConfig } from './config/parse-config'
-import { isScalar, type ParsedSurvey } from './config/schema'
+import type { ParsedSurvey } from './config/schema'
 import { createEmitter } from './create-emitter'
 import { createOutboxLoader } from './create-outbox-loader'
 import { createPopup } from './create-popup'
@@ -12,7 +12,6 @@ import { inAudience } from './targeting/in-audience'
 import type { Sayso, SaysoConfig, SaysoEvents, ShowOptions } from './types'
 import { visitorId } from './visitor-id'
 import { createIdle, when } from './when'
-import { scales } from './wire/scales'
 
 const noop = () => {}
 
@@ -74,25 +73,15 @@ export const init = (input: SaysoConfig): Sayso => {
       report({ reason: 'command', message: messages.unknownSurvey(surveyId) })
       return false
     }
-    const { score, answerId } = options
-    const { min, max } = scales[survey.type]
-    const scoreFits = score === undefined || (Number.isInteger(score) && score >= min && score <= max)
-    if (!scoreFits || (answerId !== undefined && !/^[\w-]{1,64}$/.test(answerId))) {
-      report({ reason: 'command', message: messages.badPrefill(score, answerId) })
-      return false
-    }
     // Focus moves into the dialog only when show() runs inside the visitor's own click or key
     // press: a survey opened by a timer never takes focus, even seconds after a click.
     return canSend && (!!options.force || allowed(survey)) && popup.open(survey, byVisitor(), options)
   }
 
-  const identify = (userId: string, attributes: Record<string, unknown> = {}) => {
+  // A value that cannot travel as JSON is left out of the answer when it is made, and named then.
+  const identify = (userId: string, attributes?: Record<string, unknown>) => {
     user.id = userId
-    // What cannot travel as JSON is left out, named, so that it never costs an answer (RELIABILITY.md, rule 10).
-    for (const [key, value] of Object.entries(attributes)) {
-      if (isScalar(value)) user.attributes = { ...user.attributes, [key]: value }
-      else report({ reason: 'command', message: messages.notScalar(key, value) })
-    }
+    user.attributes = { ...user.attributes, ...attributes } as typeof user.attributes
   }
 
   return {

@@ -1,4 +1,5 @@
 import { tests } from '../targeting/matches'
+import { isScalar } from '../wire/is-scalar'
 import type { Scalar, Transport } from '../types'
 import { custom, isRecord, mapOf, nonNegative, number, object, oneOf, optional, withDefault, type Check, type Checked } from './check'
 
@@ -8,9 +9,6 @@ import { custom, isRecord, mapOf, nonNegative, number, object, oneOf, optional, 
 // messages: a page view that shows no survey never loads that code. Each message completes
 // "expected …", so that a problem reads `surveys[1].trigger.delay: expected a number ≥ 0, got "soon"`.
 
-/** A value that travels as JSON as it is: a string, a finite number, true, false or null. */
-export const isScalar = (value: unknown): value is Scalar =>
-  value === null || typeof value == 'string' || typeof value == 'boolean' || Number.isFinite(value)
 // What each operator of a condition takes; the others (gt, gte, lt, lte) take a number.
 const operands: Record<string, (value: unknown) => boolean> = {
   equals: isScalar,

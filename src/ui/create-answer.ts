@@ -1,7 +1,9 @@
 import type { ParsedSurvey } from '../config/schema'
 import { randomId } from '../random-id'
-import type { Answer, User } from '../types'
+import { notScalar } from '../messages'
+import type { Answer, SaysoError, User } from '../types'
 import { version } from '../version'
+import { isScalar } from '../wire/is-scalar'
 
 interface AnswerFields {
   survey: ParsedSurvey
@@ -10,13 +12,16 @@ interface AnswerFields {
   visitorId: string
   user: User
   complete: boolean
+  report: (error: SaysoError) => void
 }
 
 /**
  * A new answer with its idempotency key. The URL leaves out the query and the
- * fragment, where sign-in tokens and e-mail addresses tend to travel.
+ * fragment, where sign-in tokens and e-mail addresses tend to travel. An attribute that
+ * cannot travel as JSON (a BigInt, an object, a function) is left out and named, so that
+ * it never costs the answer (RELIABILITY.md, rule 10).
  */
-export const createAnswer = ({ survey, score, locale, visitorId, user, complete }: AnswerFields): Answer => {
+export const createAnswer = ({ survey, score, locale, visitorId, user, complete, report }: AnswerFields): Answer => {
   const answer: Answer = {
     id: randomId(),
     surveyId: survey.id,
@@ -30,6 +35,10 @@ export const createAnswer = ({ survey, score, locale, visitorId, user, complete 
     sdk: `sayso@${version}`
   }
   if (user.id) answer.userId = user.id
-  if (user.attributes && Object.keys(user.attributes).length) answer.attributes = { ...user.attributes }
+  const attributes = Object.entries(user.attributes ?? {}).filter(([key, value]) => {
+    if (!isScalar(value)) report({ reason: 'command', message: notScalar(key, value) })
+    return isScalar(value)
+  })
+  if (attributes.length) answer.attributes = Object.fromEntries(attributes)
   return answer
 }

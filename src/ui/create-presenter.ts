@@ -5,7 +5,8 @@ import type { ParsedSurvey } from '../config/schema'
 import { createAnswer } from './create-answer'
 import { checkDrawing, checkTheme, drawingKeys, type Drawing } from './drawing-schema'
 import { MAX_COMMENT } from '../wire/limits'
-import { noTexts, surveyLeftOut } from '../messages'
+import { scales } from '../wire/scales'
+import { badPrefill, noTexts, surveyLeftOut } from '../messages'
 import type { Answer, SaysoError, ShowOptions, Theme, User } from '../types'
 import { when } from '../when'
 import { createWidget, type Widget } from './create-widget'
@@ -31,7 +32,7 @@ export interface Showing {
   /** Reports a problem, such as a language that could not be loaded (the survey shows in English). */
   report: (error: SaysoError) => void
   onShow: () => void
-  /** The survey was not shown: how it looks has a problem, reported already. */
+  /** The survey was not shown: how it looks, or what `show()` was given, has a problem, reported already. */
   onLeftOut: () => void
   /** The score (`answer`), then the same answer complete, with any comment (`submit`). */
   onAnswer: (answer: Answer, event: 'answer' | 'submit') => void
@@ -60,8 +61,17 @@ export const createPresenter = (givenTheme: unknown) => {
     }
     return issues.length ? undefined : result
   }
+  // A score from a link must be on the survey's scale; an answer id, fit for a key.
+  const prefillFits = ({ type }: ParsedSurvey, { score, answerId }: ShowOptions) =>
+    (score === undefined || (Number.isInteger(score) && score >= scales[type].min && score <= scales[type].max)) &&
+    (answerId === undefined || /^[\w-]{1,64}$/.test(answerId))
+
   const present = (showing: Showing) => {
     const { prefill, guard } = showing
+    if (prefill && !prefillFits(showing.survey, prefill)) {
+      showing.report({ reason: 'command', message: badPrefill(prefill.score, prefill.answerId) })
+      return showing.onLeftOut()
+    }
     theme ??= checked(checkTheme, givenTheme, ['theme'], showing) ?? {}
     const given = Object.fromEntries(drawingKeys.map((key) => [key, showing.survey[key]]))
     const drawing = checked(checkDrawing, given, showing.survey.at, showing)
@@ -86,7 +96,15 @@ export const createPresenter = (givenTheme: unknown) => {
         takeFocus: showing.takeFocus,
         chosen: prefill?.score,
         onChoose: guard((score: number) => {
-          const answer = createAnswer({ survey, score, locale: view.locale, visitorId: showing.visitorId(), user: showing.user, complete: !view.followUp })
+          const answer = createAnswer({
+            survey,
+            score,
+            locale: view.locale,
+            visitorId: showing.visitorId(),
+            user: showing.user,
+            complete: !view.followUp,
+            report: showing.report
+          })
           deliver(prefill?.answerId ? { ...answer, id: prefill.answerId } : answer, 'answer')
         }),
         onFinish: guard((comment?: string) =>

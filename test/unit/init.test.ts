@@ -172,6 +172,20 @@ describe('events', () => {
 })
 
 describe('identify', () => {
+  it('leaves out a value that cannot travel as JSON, names it once, and delivers the answer (RELIABILITY.md row 23)', async () => {
+    const fake = fakeTransport()
+    sayso = init({ transport: fake.transport, surveys: [{ id: 'a', type: 'nps', trigger: 'manual', followUp: false }] })
+    const errors: string[] = []
+    sayso.on('error', (error) => errors.push(error.message))
+    sayso.identify('u', { plan: 'pro', n: 10n as never })
+    vi.advanceTimersByTime(1)
+    sayso.show('a')
+    radio('8')!.click()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(fake.sent()).toEqual([expect.objectContaining({ score: 8, userId: 'u', attributes: { plan: 'pro' } })])
+    expect(errors).toEqual(['identify: attribute "n" left out: expected a string, number, boolean or null, got 10'])
+  })
+
   it('sends the user id and attributes with later answers', async () => {
     const fake = fakeTransport()
     sayso = init({ transport: fake.transport, user: { attributes: { plan: 'free' } }, surveys: [{ id: 'a', type: 'nps', trigger: 'manual', followUp: false }] })

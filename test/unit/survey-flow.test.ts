@@ -255,12 +255,14 @@ describe('a score chosen before the survey opens (a link in an e-mail)', () => {
     [{ score: 11 }, 'show: expected a score within the survey\'s scale and an answer id of 1–64 letters, digits, - or _, got 11 and nothing'],
     [{ score: 2.5 }, 'show: expected a score within the survey\'s scale and an answer id of 1–64 letters, digits, - or _, got 2.5 and nothing'],
     [{ score: 5, answerId: 'a b' }, 'show: expected a score within the survey\'s scale and an answer id of 1–64 letters, digits, - or _, got 5 and "a b"']
-  ])('refuses %j with a clear error', (options, message) => {
+  ])('refuses %j with a clear error, and the next survey still shows', (options, message) => {
     start([{ id: 'nps', type: 'nps', trigger: 'manual' }])
     const errors: string[] = []
     sayso!.on('error', (error) => errors.push(error.message))
-    expect(sayso!.show('nps', { force: true, ...options })).toBe(false)
+    sayso!.show('nps', { force: true, ...options })
     expect(errors).toEqual([message])
     expect(widgetRoot()).toBeNull()
+    expect(sayso!.show('nps', { force: true })).toBe(true)
+    expect(title()).toMatch(/^How likely/)
   })
 })
