@@ -38,28 +38,34 @@ export const createCommand = (): SaysoCommand => {
     listener.off = instance?.on(listener.name, listener.handler as (payload: SaysoEvents[EventName]) => void)
   }
 
+  const start = (config: SaysoConfig) => {
+    instance?.destroy()
+    instance = init(config)
+    listeners.forEach(listen)
+    for (const [name, rest] of waiting.splice(0)) run(name, rest)
+  }
+
+  const subscribe = (name: EventName, handler: (payload: never) => void) => {
+    const listener: Listener = { name, handler }
+    listeners.add(listener)
+    listen(listener)
+    return () => {
+      listeners.delete(listener)
+      listener.off?.()
+    }
+  }
+
   const run = (command: string, args: unknown[]): unknown => {
-    if (command === 'init') {
-      instance?.destroy()
-      instance = init(args[0] as SaysoConfig)
-      listeners.forEach(listen)
-      return waiting.splice(0).forEach(([name, rest]) => run(name, rest))
+    if (command === 'init') return start(args[0] as SaysoConfig)
+    if (command === 'on') return subscribe(args[0] as EventName, args[1] as (payload: never) => void)
+    if (!(methods as string[]).includes(command)) {
+      console.warn(`[sayso] ${messages.unknownCommand(command)}`)
+      return
     }
-    if (command === 'on') {
-      const listener: Listener = { name: args[0] as EventName, handler: args[1] as (payload: never) => void }
-      listeners.add(listener)
-      listen(listener)
-      return () => {
-        listeners.delete(listener)
-        listener.off?.()
-      }
-    }
-    if (!(methods as string[]).includes(command)) return console.warn(`[sayso] ${messages.unknownCommand(command)}`)
-    if (!instance) {
-      if (command === 'flush') return Promise.resolve()
-      return void waiting.push([command, args])
-    }
-    return (instance[command as Method] as (...a: unknown[]) => unknown)(...args)
+    if (instance) return (instance[command as Method] as (...a: unknown[]) => unknown)(...args)
+    // Before init: flush has nothing to send yet; the other commands wait for it.
+    if (command === 'flush') return Promise.resolve()
+    waiting.push([command, args])
   }
 
   const sayso = ((command: string, ...args: unknown[]) => run(command, args)) as SaysoCommand
