@@ -1,4 +1,4 @@
-import type { SurveyType } from '../types'
+import type { SurveyType } from './answer'
 
 /** The lowest and highest score of each survey type. */
 export const scales: Record<SurveyType, { min: number; max: number }> = {
