@@ -66,15 +66,22 @@ export const arbitrariesOf = (schema: z.ZodType, options: ArbitraryOptions): Arb
     valid: (target: string | undefined, others: boolean) => fc.Arbitrary<Made>
   ): Node => {
     const sites = new Set([...own.map(([site]) => site), ...children.flatMap((child) => [...child.sites])])
+    const make = (target: string | undefined, others: boolean) => {
+      const forced = own.find(([site]) => site === target)
+      if (forced) return forced[1]
+      const value = valid(target, others)
+      // A fault of its own would hide the one asked for below it.
+      if (!others || !own.length || (target !== undefined && sites.has(target))) return value
+      return fc.oneof({ weight: rarity, arbitrary: value }, { weight: 1, arbitrary: fc.oneof(...own.map(([, values]) => values)) })
+    }
+    // Made once for each target it holds (or none), since most of a tree holds none.
+    const made = new Map<string, fc.Arbitrary<Made>>()
     return {
       sites,
       make(target, others) {
-        const forced = own.find(([site]) => site === target)
-        if (forced) return forced[1]
-        const value = valid(target, others)
-        // A fault of its own would hide the one asked for below it.
-        if (!others || !own.length || (target !== undefined && sites.has(target))) return value
-        return fc.oneof({ weight: rarity, arbitrary: value }, { weight: 1, arbitrary: fc.oneof(...own.map(([, values]) => values)) })
+        const key = `${others} ${target !== undefined && sites.has(target) ? target : ''}`
+        if (!made.has(key)) made.set(key, make(target !== undefined && sites.has(target) ? target : undefined, others))
+        return made.get(key)!
       }
     }
   }
@@ -124,7 +131,7 @@ export const arbitrariesOf = (schema: z.ZodType, options: ArbitraryOptions): Arb
     if (schema instanceof z.ZodArray) {
       const item = walk(schema.element as z.ZodType, `${where}[]`, undefined, true)
       return node(typed ? [fault(where, 'of another type', anyValue)] : [], [item], (target, others) => {
-        const some = fc.array(item.make(undefined, others), { maxLength: 2 })
+        const some = fc.array(item.make(undefined, others), { maxLength: 1 })
         const list = holding(item, target) ? fc.tuple(some, item.make(target, others), some).map(([before, one, after]) => [...before, one, ...after]) : some
         return list.map((items) => made(items.map((one) => one.value), faultsOf(items)))
       })
