@@ -1,30 +1,31 @@
 import * as z from 'zod'
 import { describeValue } from '../config/problem'
-import type { Transport } from '../types'
 
 // The survey configuration, once, where bytes do not count: the collector checks surveys.json
 // with it (checkSurveysFile), the build writes dist/surveys.schema.json from it for editors, and
 // test/unit/schemas-agree.test.ts keeps the browser's own small checker (src/config/schema.ts,
-// src/ui/drawing-schema.ts) taking and refusing the same configurations. The browser never
+// src/ui/drawing-schema.ts) taking and refusing the same configurations (with configSchema,
+// src/wire/config-schema.ts, the rest of what init() takes). The browser never
 // imports this file. Each error is what a problem "expected" (`a number ≥ 0`), the same words as
 // the browser's, so that the collector and the browser say the same sentences.
 
-const is = (what: string) => ({ error: what })
+/** The error of a schema: what a problem expected. */
+export const is = (what: string) => ({ error: what })
 
-const name = z.string(is('a non-empty string')).min(1, is('a non-empty string'))
+export const name = z.string(is('a non-empty string')).min(1, is('a non-empty string'))
 const boolean = z.boolean(is('true or false'))
 /** A finite number from 0 to `max`, which is `what`. */
-const number = (what: string, max?: number) => {
+export const number = (what: string, max?: number) => {
   const atLeastZero = z.number(is(what)).min(0, is(what))
   return max === undefined ? atLeastZero : atLeastZero.max(max, is(what))
 }
-const days = number('a number of days ≥ 0')
+export const days = number('a number of days ≥ 0')
 
 const text = z
   .union([z.string(), z.record(z.string(), z.string(is('a string')))], is('a text or { locale: text }'))
   .meta({ id: 'text', description: 'A text in one language, or one per locale.', examples: ['How did we do?', { en: 'How did we do?', pl: 'Jak nam poszło?' }] })
 
-const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], is('a string, number, boolean or null'))
+export const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], is('a string, number, boolean or null'))
 const condition = z
   .union(
     [
@@ -159,7 +160,7 @@ const idOf = (survey: unknown) => {
  * A list of surveys, each id once: a survey whose id an earlier one in the list has (even one
  * left out for its own problems) is left out. Its issue's message is the whole sentence.
  */
-const surveys = z.array(surveySchema, is('a list of surveys')).superRefine(
+export const surveysSchema = z.array(surveySchema, is('a list of surveys')).superRefine(
   (list, context) => {
     if (!Array.isArray(list)) return
     const taken = new Set<string>()
@@ -187,61 +188,8 @@ export const surveysFileSchema = z
   .strictObject(
     {
       $schema: z.string(is('a string')).optional().describe('Where editors find this schema, e.g. "./node_modules/sayso/dist/surveys.schema.json".'),
-      surveys
+      surveys: surveysSchema
     },
     is('an object such as { "surveys": [ … ] }')
   )
   .meta({ title: 'sayso surveys.json', description: 'Surveys for sayso, fetched through configUrl; each is checked as the surveys of init() are.' })
-
-const position = z.enum(['bottom-right', 'bottom-left', 'bottom-center', 'center'], is("'bottom-right' or 'bottom-left' or 'bottom-center' or 'center'"))
-const theme = z.intersection(
-  z.strictObject(
-    { position: position.optional(), colorScheme: z.enum(['light', 'dark', 'auto'], is("'light' or 'dark' or 'auto'")).optional() },
-    is('a theme: position, colorScheme and --sayso-* properties')
-  ),
-  // Any --sayso-* custom property may be set beside them.
-  z.record(z.string().regex(/^--sayso-/), z.string(is('a string')), is('a theme: position, colorScheme and --sayso-* properties'))
-)
-
-/** Everything `init()` takes (SaysoConfig), for a server or a build that checks it. */
-export const configSchema = z
-  .strictObject(
-    {
-      endpoint: name.optional(),
-      // Not aborting, so that a wrong transport still lets the check for a destination run.
-      transport: z.custom<Transport>((value) => typeof value == 'function', { ...is('a function'), abort: false }).optional(),
-      surveys: surveys.default([]),
-      configUrl: name.optional(),
-      configCacheMs: number('a number of milliseconds ≥ 0').default(300_000),
-      locale: name.optional(),
-      brand: name.optional(),
-      theme: theme.optional(),
-      user: z
-        .strictObject(
-          { id: name.optional(), attributes: z.record(z.string(), scalar, is('a map of name to string, number, boolean or null')).optional() },
-          is('an object')
-        )
-        .optional(),
-      frequency: z.strictObject({ cooldownDays: days.default(1) }, is('an object')).prefault({})
-    },
-    is('a configuration object')
-  )
-  .superRefine(
-    (config, context) => {
-      const { endpoint, transport } = (typeof config == 'object' && config) || {}
-      const hasEndpoint = typeof endpoint == 'string' && endpoint !== ''
-      if (!hasEndpoint && typeof transport != 'function') {
-        context.addIssue({
-          code: 'custom',
-          path: ['endpoint'],
-          input: endpoint,
-          message: 'expected a URL or a transport function, got nothing; nothing will show',
-          params: { sentence: true }
-        })
-      }
-    },
-    // Also when the configuration has other problems (an endpoint that is not a string among them).
-    { when: () => true }
-  )
-
-export type SurveysFile = z.input<typeof surveysFileSchema>
