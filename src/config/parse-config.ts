@@ -1,23 +1,24 @@
 import * as messages from '../messages'
-import { isRecord } from './check'
 import type { Problem } from './problem'
 import { checkConfig, checkSurvey, type ParsedConfig, type ParsedSurvey } from './schema'
 
 /**
- * Checks a list of surveys, leaving out each one with a problem and each id
- * already taken (by `known` or an earlier one in the list).
+ * Checks a list of surveys, leaving out each one with a problem and each whose id is
+ * taken (by `known`, or by an earlier one in the list, even one left out).
  */
 export const parseSurveys = (input: unknown[], at: PropertyKey[], known: ParsedSurvey[], problems: Problem[]): ParsedSurvey[] => {
   const surveys: ParsedSurvey[] = []
+  const taken = known.map((survey) => survey.id)
   input.forEach((raw, index) => {
     const prefix = [...at, index]
-    // `trigger: 'manual'` is short for `{ manual: true }`.
-    const value = isRecord(raw) && raw.trigger == 'manual' ? { ...raw, trigger: { manual: true } } : raw
     const issues: Problem[] = []
-    const survey = checkSurvey(value, prefix, issues)
-    if (!survey || issues.length) problems.push(...issues, messages.surveyLeftOut(prefix))
-    else if ([...known, ...surveys].some((other) => other.id == survey.id)) problems.push(messages.duplicateId(prefix, survey.id))
-    else surveys.push({ ...survey, at: prefix })
+    const survey = checkSurvey(raw, prefix, issues)
+    const id = survey?.id
+    // The line on the id says the survey is left out, after its other problems, if any.
+    if (id && taken.includes(id)) problems.push(...issues, messages.duplicateId(prefix, id))
+    else if (issues.length) problems.push(...issues, messages.surveyLeftOut(prefix))
+    else surveys.push({ ...survey!, at: prefix })
+    if (id) taken.push(id)
   })
   return surveys
 }
@@ -30,9 +31,9 @@ export const parseSurveys = (input: unknown[], at: PropertyKey[], known: ParsedS
  */
 export const parseConfig = (input: unknown): { config: ParsedConfig; problems: Problem[] } => {
   const problems: Problem[] = []
-  if (!isRecord(input)) problems.push(messages.notAnObject(input))
-  // A wrong option is left out for its default, so the rest of the configuration still counts.
-  const config = checkConfig(isRecord(input) ? input : {}, [], problems)!
+  // A wrong option is left out for its default, so the rest of the configuration still counts;
+  // what is no configuration object at all counts as an empty one.
+  const config = checkConfig(input, [], problems) ?? checkConfig({}, [], [])!
   if (!config.endpoint && !config.transport) problems.push(messages.noDestination())
 
   const surveys = parseSurveys(config.surveys, ['surveys'], [], problems)

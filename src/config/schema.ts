@@ -1,42 +1,43 @@
 import { tests } from '../targeting/matches'
 import { isScalar } from '../wire/is-scalar'
 import type { Scalar, Transport } from '../types'
-import { custom, isRecord, mapOf, nonNegative, number, object, oneOf, optional, withDefault, type Check, type Checked } from './check'
+import { custom, isBoolean, isRecord, isString, mapOf, nonNegative, number, object, oneOf, optional, withDefault, type Check, type Checked } from './check'
 
 // What the core checks when sayso starts: where answers go, and when and to whom each survey
 // shows. How a survey looks (its texts, scale, follow-up, thank-you) and the theme are checked
 // by the drawing part when a survey is about to show (src/ui/drawing-schema.ts), with the same
 // messages: a page view that shows no survey never loads that code. Each message completes
 // "expected …", so that a problem reads `surveys[1].trigger.delay: expected a number ≥ 0, got "soon"`.
+// The schema of record is the zod one (src/wire/survey-schema.ts): test/unit/schemas-agree.test.ts
+// checks that both take and refuse the same configurations, naming the same paths. Two places
+// are named a level higher here than there, to keep the core small: a condition is named whole
+// (`props.total`, not `props.total.in`), and so is a list of URL patterns or locales.
 
 // What each operator of a condition takes; the others (gt, gte, lt, lte) take a number.
 const operands: Record<string, (value: unknown) => boolean> = {
   equals: isScalar,
   in: (value) => Array.isArray(value) && value.every(isScalar),
-  exists: (value) => typeof value == 'boolean'
+  exists: isBoolean
 }
 const isCondition = (value: unknown) =>
   isScalar(value) ||
   (isRecord(value) && Object.entries(value).every(([key, argument]) => Object.hasOwn(tests, key) && (operands[key] ?? Number.isFinite)(argument)))
-const boolean = optional(custom<boolean>((value) => typeof value == 'boolean', 'true or false'))
+const conditions = optional(mapOf(custom<Scalar | Record<string, unknown>>(isCondition, 'a value or condition'), 'a map of name to value or condition'))
+const boolean = optional(custom<boolean>(isBoolean, 'true or false'))
 const isSelector = (value: unknown) => {
   try {
-    // A server (the collector checking surveys.json) has no document to try the selector on.
-    return typeof value == 'string' && (typeof document == 'undefined' || (document.createDocumentFragment().querySelector(value), true))
+    return isString(value) && (document.createDocumentFragment().querySelector(value), true)
   } catch {
     return false
   }
 }
-const strings = (what: string) => optional(custom<string | string[]>((value) => [value].flat().every((item) => typeof item == 'string'), what))
+const strings = (what: string) => optional(custom<string | string[]>((value) => [value].flat().every(isString), what))
 const days = number('a number of days ≥ 0')
-const name = custom<string>((value) => !!value && typeof value == 'string', 'a non-empty string')
-const conditions = optional(
-  mapOf<Scalar | Record<string, unknown>>(isCondition, 'a map of name to value or condition')
-)
+const name = custom<string>((value) => !!value && isString(value), 'a non-empty string')
 /** Kept as given, for the drawing part to check. */
 const drawn = optional<unknown>((value) => value)
 
-const trigger = object(
+const triggerObject = object(
   {
     manual: boolean,
     event: optional(name),
@@ -49,6 +50,8 @@ const trigger = object(
   },
   "'manual' or a trigger object"
 )
+// `trigger: 'manual'` is short for `{ manual: true }`.
+const trigger: Check<Checked<typeof triggerObject>> = (value, path, issues) => triggerObject(value === 'manual' ? { manual: true } : value, path, issues)
 
 /** One survey, with its defaults applied; how it looks is checked when it is about to show. */
 export const checkSurvey = object(
@@ -63,12 +66,7 @@ export const checkSurvey = object(
     followUp: drawn,
     thankYou: drawn,
     trigger: optional(trigger),
-    audience: optional(
-      object(
-        { attributes: conditions, device: optional(oneOf('mobile', 'desktop')), locale: strings('a locale or a list') },
-        'an object'
-      )
-    ),
+    audience: optional(object({ attributes: conditions, device: optional(oneOf('mobile', 'desktop')), locale: strings('a locale or a list') }, 'an object')),
     sample: withDefault(number('a number 0–1', 1), 1),
     frequency: withDefault(object({ answeredDays: withDefault(days, 90), dismissedDays: withDefault(days, 14) }, 'an object'), {})
   },
@@ -88,7 +86,7 @@ export const checkConfig = object(
     theme: drawn,
     user: withDefault(
       object(
-        { id: optional(name), attributes: optional(mapOf<Scalar>(isScalar, 'a map of name to string, number, boolean or null')) },
+        { id: optional(name), attributes: optional(mapOf(custom<Scalar>(isScalar, 'a string, number, boolean or null'), 'a map of name to string, number, boolean or null')) },
         'an object'
       ),
       {}

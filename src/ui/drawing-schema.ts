@@ -1,19 +1,15 @@
-import { custom, isRecord, nonNegative, object, oneOf, optional, withDefault, type Checked } from '../config/check'
-import type { FollowUp, Text, Theme } from '../types'
+import { isBoolean, isString, mapOf, nonNegative, object, oneOf, optional, or, string, withDefault, type Check, type Checked } from '../config/check'
+import type { Theme } from '../types'
 
 // How a survey looks, and the theme: checked here, by the drawing part, when a survey is about
 // to show (the core checks the rest when sayso starts: src/config/schema.ts). Same rules, same
 // messages: a wrong option falls back to its default, and a survey with a problem is left out.
+// The zod schema of record has the same rules (src/wire/survey-schema.ts).
 
-const isText = (value: unknown) =>
-  typeof value == 'string' || (isRecord(value) && Object.values(value).every((item) => typeof item == 'string'))
-const text = optional(custom<Text>(isText, 'a text or { locale: text }'))
+const text = optional(or(isString, mapOf(string, 'a text or { locale: text }')))
 
-const followUpKeys = ['question', 'detractor', 'passive', 'promoter', 'low', 'high', 'placeholder']
-const followUp = custom<boolean | FollowUp>(
-  (value) => typeof value == 'boolean' || (isRecord(value) && Object.entries(value).every(([key, item]) => followUpKeys.includes(key) && isText(item))),
-  `true, false or { ${followUpKeys.join(', ')} } texts`
-)
+// The segment texts replace `question` for that segment.
+const followUpTexts = { question: text, detractor: text, passive: text, promoter: text, low: text, high: text, placeholder: text }
 
 const drawing = {
   question: text,
@@ -21,7 +17,7 @@ const drawing = {
   task: text,
   scale: withDefault(oneOf('number', 'star', 'emoji'), 'number'),
   labels: optional(object({ low: text, high: text }, 'an object')),
-  followUp: withDefault(followUp, true),
+  followUp: withDefault(or(isBoolean, object(followUpTexts, `true, false or { ${Object.keys(followUpTexts).join(', ')} } texts`)), true),
   thankYou: withDefault(object({ message: text, closeAfterMs: withDefault(nonNegative, 3000) }, 'an object'), {})
 }
 
@@ -30,18 +26,10 @@ export const checkDrawing = object(drawing, 'a survey object')
 export const drawingKeys = Object.keys(drawing) as (keyof typeof drawing)[]
 export type Drawing = Checked<typeof checkDrawing>
 
-export const checkTheme = withDefault(
-  custom<Theme>(
-    (value) =>
-      isRecord(value) &&
-      Object.entries(value).every(([key, item]) =>
-        key == 'position'
-          ? /^(bottom-(right|left|center)|center)$/.test(item as string)
-          : key == 'colorScheme'
-            ? /^(light|dark|auto)$/.test(item as string)
-            : /^--sayso-/.test(key) && typeof item == 'string'
-      ),
-    'a theme: position, colorScheme and --sayso-* properties'
-  ),
-  {}
+// Any --sayso-* custom property may be set beside these.
+const theme = object(
+  { position: optional(oneOf('bottom-right', 'bottom-left', 'bottom-center', 'center')), colorScheme: optional(oneOf('light', 'dark', 'auto')) },
+  'a theme: position, colorScheme and --sayso-* properties',
+  (key) => (key.startsWith('--sayso-') ? string : undefined)
 )
+export const checkTheme = withDefault(theme as Check<Theme>, {})

@@ -144,7 +144,7 @@ describe('events', () => {
     expect(widgetRoot()).toBeNull()
     expect(sayso.show('bad')).toBe(true)
     expect(errors).toEqual([
-      { reason: 'config', path: 'theme', message: `theme: expected a theme: position, colorScheme and --sayso-* properties, got an object` },
+      { reason: 'config', path: 'theme.position', message: `theme.position: expected 'bottom-right' or 'bottom-left' or 'bottom-center' or 'center', got "top"` },
       { reason: 'config', path: 'surveys[0].thankYou.closeAfterMs', message: 'surveys[0].thankYou.closeAfterMs: expected a number ≥ 0, got "soon"' },
       { reason: 'config', path: 'surveys[0]', message: 'surveys[0]: survey left out for the problems above' }
     ])

@@ -73,6 +73,11 @@ describe('checking a configuration', () => {
     [{ id: 'x', type: 'nps', trigger: { evnt: 'buy' } }, 'surveys[0].trigger.evnt: unknown option, left out'],
     [{ id: 'x', type: 'nps', question: 42 }, 'surveys[0].question: expected a text or { locale: text }, got 42'],
     [{ id: 'x', type: 'nps', followUp: 'yes' }, 'surveys[0].followUp: expected true, false or { question, detractor, passive, promoter, low, high, placeholder } texts, got "yes"'],
+    [{ id: 'x', type: 'nps', followUp: { qestion: 'Why?' } }, 'surveys[0].followUp.qestion: unknown option, left out'],
+    [{ id: 'x', type: 'nps', followUp: { promoter: 9 } }, 'surveys[0].followUp.promoter: expected a text or { locale: text }, got 9'],
+    [{ id: 'x', type: 'nps', question: { en: 'How?', pl: 7 } }, 'surveys[0].question.pl: expected a string, got 7'],
+    [{ id: 'x', type: 'nps', trigger: { delay: Number.POSITIVE_INFINITY } }, 'surveys[0].trigger.delay: expected a number ≥ 0, got Infinity'],
+    [{ id: 'x', type: 'nps', trigger: { props: { total: [1] } } }, 'surveys[0].trigger.props.total: expected a value or condition, got a list'],
     [{ id: 'x', type: 'nps', frequency: { answeredDays: -1 } }, 'surveys[0].frequency.answeredDays: expected a number of days ≥ 0, got -1'],
     [{ id: 'x', type: 'nps', audience: { device: 'tv' } }, `surveys[0].audience.device: expected 'mobile' or 'desktop', got "tv"`],
     [{ id: 'x', type: 'nps', labels: 'low' }, 'surveys[0].labels: expected an object, got "low"'],
@@ -96,7 +101,7 @@ describe('checking a configuration', () => {
 
   it('leaves out a wrong top-level option and keeps its default', () => {
     const { config, problems } = checkAll({ ...base, locale: 5, theme: { position: 'top' }, surveys: [{ id: 'a', type: 'nps' }] })
-    expect(problems.map((p) => p.path)).toEqual(['locale', 'theme'])
+    expect(problems.map((p) => p.path)).toEqual(['locale', 'theme.position'])
     expect(config.locale).toBeUndefined()
     expect(config.theme).toEqual({})
     expect(config.surveys).toHaveLength(1)
@@ -134,6 +139,20 @@ describe('checking a configuration', () => {
     expect(config.surveys.map((s) => s.type)).toEqual(['nps'])
   })
 
+  it('takes an id once, even from a survey left out, and names the other problems of a second one first', () => {
+    const { config, problems } = parseConfig({
+      ...base,
+      surveys: [{ id: 'a', type: 'poll' }, { id: 'a', type: 'nps', sample: 2 }, { id: 'b', type: 'nps' }]
+    })
+    expect(problems.map((p) => p.message)).toEqual([
+      `surveys[0].type: expected 'nps' or 'csat' or 'ces', got "poll"`,
+      'surveys[0]: survey left out for the problems above',
+      'surveys[1].sample: expected a number 0–1, got 2',
+      'surveys[1].id: expected an id no other survey has, got "a"; survey left out'
+    ])
+    expect(config.surveys.map((s) => s.id)).toEqual(['b'])
+  })
+
   it('checks at start only when and to whom a survey shows, and leaves how it looks for later', () => {
     const { config, problems } = parseConfig({ ...base, theme: 'dark', surveys: [{ id: 'x', type: 'nps', question: 42, trigger: { delay: 'soon' } }] })
     expect(problems.map((p) => p.message)).toEqual(['surveys[0].trigger.delay: expected a number ≥ 0, got "soon"', 'surveys[0]: survey left out for the problems above'])
@@ -141,9 +160,9 @@ describe('checking a configuration', () => {
     expect(parseConfig({ ...base, theme: 'dark', surveys: [{ id: 'x', type: 'nps', question: 42 }] }).problems).toEqual([])
   })
 
-  it('rejects conditions whose operands the operator cannot take', () => {
-    expect(messagesOf({ ...base, surveys: [{ id: 'x', type: 'nps', trigger: { event: 'buy', props: { total: { in: 5 } } } }] })).toEqual([
-      'surveys[0].trigger.props: expected a map of name to value or condition, got an object',
+  it('rejects conditions whose operands the operator cannot take, naming each at its key', () => {
+    expect(messagesOf({ ...base, surveys: [{ id: 'x', type: 'nps', trigger: { event: 'buy', props: { total: { in: 5 }, items: 2 } } }] })).toEqual([
+      'surveys[0].trigger.props.total: expected a value or condition, got an object',
       'surveys[0]: survey left out for the problems above'
     ])
     for (const condition of [{ gte: '1' }, { exists: 'yes' }, { equals: {} }, { in: [1, {}] }, { lt: Number.NaN }]) {
@@ -151,13 +170,28 @@ describe('checking a configuration', () => {
     }
   })
 
-  it('takes strings, finite numbers, booleans and null as attributes, and nothing else', () => {
+  it.each([
+    [10n, '10'],
+    [Symbol('s'), 'Symbol(s)'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    [{}, 'an object'],
+    [[], 'a list'],
+    [() => 1, 'a function']
+  ])('takes strings, finite numbers, booleans and null as attributes, not %s', (value, described) => {
     expect(messagesOf({ ...base, user: { attributes: { a: 's', b: 1, c: true, d: null } } })).toEqual([])
-    for (const value of [10n, Symbol('s'), Number.POSITIVE_INFINITY, {}, [], () => 1]) {
-      expect(messagesOf({ ...base, user: { attributes: { n: value } } })).toEqual([
-        `user.attributes: expected a map of name to string, number, boolean or null, got an object`
-      ])
-    }
+    expect(messagesOf({ ...base, user: { attributes: { a: 's', n: value } } })).toEqual([
+      `user.attributes.n: expected a string, number, boolean or null, got ${described}`
+    ])
+  })
+
+  it('names each wrong part of the theme at its own key, and uses the default theme', () => {
+    const { config, problems } = checkAll({ ...base, theme: { colorScheme: 'dim', '--sayso-accent': 3, accent: 'red', position: 'center' } })
+    expect(problems.map((problem) => problem.message)).toEqual([
+      `theme.colorScheme: expected 'light' or 'dark' or 'auto', got "dim"`,
+      'theme.--sayso-accent: expected a string, got 3',
+      'theme.accent: unknown option, left out'
+    ])
+    expect(config.theme).toEqual({})
   })
 
   it.each([null, undefined, 'nps', 42, []])('survives %j as a whole configuration', (input) => {
