@@ -2,7 +2,7 @@
 // publishes for "$schema" in a surveys.json; run by `npm run build` after rollup.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { surveysJsonSchema } from '../src/wire/surveys-json-schema'
+import { surveysJsonSchema } from '../src/schema/surveys-json-schema'
 
 const file = process.argv[2] ?? 'dist/surveys.schema.json'
 mkdirSync(dirname(file), { recursive: true })

@@ -8,7 +8,7 @@ import { custom, isBoolean, isRecord, isString, mapOf, nonNegative, number, obje
 // by the drawing part when a survey is about to show (src/ui/drawing-schema.ts), with the same
 // messages: a page view that shows no survey never loads that code. Each message completes
 // "expected …", so that a problem reads `surveys[1].trigger.delay: expected a number ≥ 0, got "soon"`.
-// The schema of record is the zod one (src/wire/survey-schema.ts): test/unit/schemas-agree.test.ts
+// The schema of record is the zod one (src/schema/survey-schema.ts): test/unit/schemas-agree.test.ts
 // checks that both take and refuse the same configurations, naming the same paths. Two places
 // are named a level higher here than there, to keep the core small: a condition is named whole
 // (`props.total`, not `props.total.in`), and so is a list of URL patterns or locales.

@@ -4,7 +4,7 @@ import type { Theme } from '../types'
 // How a survey looks, and the theme: checked here, by the drawing part, when a survey is about
 // to show (the core checks the rest when sayso starts: src/config/schema.ts). Same rules, same
 // messages: a wrong option falls back to its default, and a survey with a problem is left out.
-// The zod schema of record has the same rules (src/wire/survey-schema.ts).
+// The zod schema of record has the same rules (src/schema/survey-schema.ts).
 
 const text = optional(or(isString, mapOf(string, 'a text or { locale: text }')))
 

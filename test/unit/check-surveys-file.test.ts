@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { init } from '../../src/init'
 import type { SaysoError } from '../../src/types'
-import { checkSurveysFile } from '../../src/wire/check-surveys-file'
+import { checkSurveysFile } from '../../src/schema/check-surveys-file'
 import { checkAll } from './check-all'
 import { fakeTransport } from './helpers'
 

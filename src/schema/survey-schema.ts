@@ -5,7 +5,7 @@ import { describeValue } from '../config/problem'
 // with it (checkSurveysFile), the build writes dist/surveys.schema.json from it for editors, and
 // test/unit/schemas-agree.test.ts keeps the browser's own small checker (src/config/schema.ts,
 // src/ui/drawing-schema.ts) taking and refusing the same configurations (with configSchema,
-// src/wire/config-schema.ts, the rest of what init() takes). The browser never
+// src/schema/config-schema.ts, the rest of what init() takes). The browser never
 // imports this file. Each error is what a problem "expected" (`a number ≥ 0`), the same words as
 // the browser's, so that the collector and the browser say the same sentences.
 
