@@ -1,7 +1,7 @@
-import { createServer } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { asGiven, leaveBacklog } from './backlog'
 import { engineNames, useEngine } from './engines/use-engine'
+import { freePort } from './free-port'
 import { queued, reported, started } from './pages/in-page'
 import { snippetPage } from './pages/snippet-page'
 import { useSite } from './site'
@@ -14,15 +14,6 @@ const setup = useSite()
 const config = (surveys: object[], more: object = {}) => ({ endpoint: '/api/answers', frequency: { cooldownDays: 0 }, surveys, ...more })
 const part = (name: string) => new RegExp(`^/sayso\\.${name}\\.[0-9a-f]{8}\\.js$`)
 const nothingOnScreen = () => document.querySelectorAll('sayso-widget').length === 0
-
-/** A loopback port nobody listens on: connections to it are refused. */
-const closedPort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 
 describe.each(engineNames)('in %s, nothing that fails reaches the page', (name) => {
   const engine = useEngine(name)
@@ -99,7 +90,7 @@ describe.each(engineNames)('in %s, nothing that fails reaches the page', (name) 
 
   it('an endpoint that refuses connections: the answer waits, and `error` says it could not be sent', async () => {
     const { site } = setup
-    const endpoint = `http://127.0.0.1:${await closedPort()}/api/answers`
+    const endpoint = `http://127.0.0.1:${await freePort()}/api/answers`
     const { tab } = await open(site.serve('/failing', snippetPage({ config: config([{ id: 'unsent', type: 'nps', followUp: false }], { endpoint }) })))
     await (await tab.find('radio', '8')).click()
     const { pageErrors, saysoErrors } = await reports(tab)

@@ -1,18 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
-import { Builder, Key as Keys, type WebDriver, type WebElement } from 'selenium-webdriver'
+import { Key as Keys, type WebDriver, type WebElement } from 'selenium-webdriver'
 import { defaultViewport, defaultWaitMs, poll, type Context, type Element, type Engine, type Key, type Tab, type Viewport } from './driver'
 import { describeQuery, findScript, namesScript, toQuery } from './find-by-role'
+import { startDisplay, startSession, stop, within } from './webkit-processes'
 
 // WebKitGTK (Safari's engine) through selenium-webdriver → WebKitWebDriver, which drives
-// MiniBrowser on an Xvfb display of its own (TOOLCHAIN.md). There is no headless mode: without
-// a display, or with --headless, session creation hangs for ever, so every wait here is bounded.
-
-const capabilities = {
-  browserName: 'MiniBrowser',
-  'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] }
-}
-const sessionTimeoutMs = 20_000
+// MiniBrowser on an Xvfb display (TOOLCHAIN.md). A profile is a session, a tab one of its windows.
 
 const keys: Record<Key, string> = {
   Tab: Keys.TAB,
@@ -22,56 +14,6 @@ const keys: Record<Key, string> = {
   ArrowRight: Keys.ARROW_RIGHT,
   ArrowLeft: Keys.ARROW_LEFT,
   End: Keys.END
-}
-
-const within = <T>(what: string, ms: number, work: Promise<T>): Promise<T> => {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)))
-  return Promise.race([work, late]).finally(() => clearTimeout(timer))
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-
-/** A process of its own group, so that stopping it stops what it started (MiniBrowser). */
-const start = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env, fds: ('ignore' | 'pipe')[] = ['ignore', 'ignore', 'pipe']) =>
-  spawn(command, args, { env, detached: true, stdio: fds })
-
-const stop = (child: ChildProcess) => {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  try {
-    process.kill(-child.pid!, 'SIGTERM')
-  } catch {
-    // Already gone.
-  }
-}
-
-/** Xvfb on a display number it picks itself (-displayfd), so that parallel runs never collide. */
-const startDisplay = async () => {
-  const xvfb = start('/usr/bin/Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], process.env, ['ignore', 'ignore', 'pipe', 'pipe'])
-  const display = await within(
-    'starting Xvfb',
-    10_000,
-    new Promise<string>((resolve, reject) => {
-      let text = ''
-      xvfb.stdio[3]!.on('data', (chunk) => {
-        text += chunk
-        if (text.includes('\n')) resolve(`:${text.trim()}`)
-      })
-      xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code})`)))
-    })
-  ).catch((error) => {
-    stop(xvfb)
-    throw error
-  })
-  return { xvfb, display }
 }
 
 /** Each tab is a window of the session; commands go to one window at a time. */
@@ -147,28 +89,12 @@ const resize = async (driver: WebDriver, { width, height }: Viewport) => {
   await driver.manage().window().setRect({ x: 0, y: 0, width: width + chromeWidth, height: height + chromeHeight })
 }
 
-/** A WebKitWebDriver of its own for each profile: it holds one session at most. */
-const startWebDriver = async (display: string) => {
-  const port = await freePort()
-  const webdriver = start('/usr/bin/WebKitWebDriver', [`--port=${port}`], { ...process.env, DISPLAY: display })
-  const server = `http://127.0.0.1:${port}`
-  try {
-    await poll('WebKitWebDriver to listen', () => fetch(`${server}/status`).then((reply) => reply.ok, () => false), 10_000)
-    // A session is a fresh, ephemeral profile of its own.
-    const driver = await within('creating a WebKit session', sessionTimeoutMs, Promise.resolve(new Builder().usingServer(server).withCapabilities(capabilities).build()))
-    return { driver, stop: () => stop(webdriver) }
-  } catch (error) {
-    stop(webdriver)
-    throw error
-  }
-}
-
 export const launchWebKit = async (): Promise<Engine> => {
   const { xvfb, display } = await startDisplay()
   return {
     name: 'webkit',
     async newContext() {
-      const { driver, stop: stopDriver } = await startWebDriver(display)
+      const { driver, stop: stopDriver } = await startSession(display)
       const session = sessionOf(driver)
       const opened: Context = {
         async open(url, viewport = defaultViewport) {
