@@ -1,11 +1,12 @@
-import { launch } from '../harness'
+import { chromium } from 'playwright-core'
 import { defaultViewport, defaultWaitMs, type Context, type Engine } from './driver'
 import { pageTab, type PageLike } from './page-tab'
 
-// Debian's Chromium through playwright-core, with the harness's flags.
+// Debian's Chromium through playwright-core: the one launched for the run, reached over its
+// WebSocket; closing the engine closes what this file opened in it.
 
-export const launchChromium = async (): Promise<Engine> => {
-  const browser = await launch()
+export const connectChromium = async (endpoint: string): Promise<Engine> => {
+  const browser = await chromium.connect(endpoint)
   return {
     name: 'chromium',
     async newContext() {

@@ -4,6 +4,19 @@
 
 export type EngineName = 'chromium' | 'firefox' | 'webkit'
 
+/** The engines every end-to-end flow runs in. `ENGINES=webkit` (comma-separated) runs fewer. */
+export const engineNames: EngineName[] = (process.env.ENGINES?.split(',') as EngineName[] | undefined) ?? ['chromium', 'firefox', 'webkit']
+
+/**
+ * Where the browsers launched once for the whole run are (test/browser/engines/launch-engines.ts):
+ * Chromium's and Firefox's WebSocket endpoints, the X display WebKit draws on.
+ */
+export interface Launched {
+  chromium?: string
+  firefox?: string
+  display?: string
+}
+
 /** The keys the flows press; each driver maps them to its own names. */
 export type Key = 'Tab' | 'Enter' | 'Space' | 'Escape' | 'ArrowRight' | 'ArrowLeft' | 'End'
 

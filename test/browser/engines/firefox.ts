@@ -2,14 +2,11 @@ import puppeteer, { type Page } from 'puppeteer-core'
 import { defaultViewport, defaultWaitMs, type Context, type Engine } from './driver'
 import { pageTab, type PageLike } from './page-tab'
 
-// Debian's Firefox ESR through puppeteer-core over WebDriver BiDi (TOOLCHAIN.md).
+// Debian's Firefox ESR through puppeteer-core over WebDriver BiDi (TOOLCHAIN.md): the one
+// launched for the run, in a BiDi session of this file's own, ended when the engine closes.
 
-export const launchFirefox = async (): Promise<Engine> => {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: true
-  })
+export const connectFirefox = async (endpoint: string): Promise<Engine> => {
+  const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocol: 'webDriverBiDi' })
   return {
     name: 'firefox',
     async newContext() {
@@ -36,6 +33,6 @@ export const launchFirefox = async (): Promise<Engine> => {
       }
       return opened
     },
-    close: () => browser.close()
+    close: () => browser.disconnect()
   }
 }

@@ -1,28 +1,30 @@
-import { afterAll, afterEach, beforeAll } from 'vitest'
-import { launchChromium } from './chromium'
-import type { Context, Engine, EngineName } from './driver'
-import { launchFirefox } from './firefox'
-import { launchWebKit } from './webkit'
+import { afterAll, afterEach, beforeAll, inject } from 'vitest'
+import { connectChromium } from './chromium'
+import type { Context, Engine, EngineName, Launched } from './driver'
+import { connectFirefox } from './firefox'
+import { connectWebKit } from './webkit'
 
-/** The engines every end-to-end flow runs in. `ENGINES=webkit` (comma-separated) runs fewer. */
-export const engineNames: EngineName[] = (process.env.ENGINES?.split(',') as EngineName[] | undefined) ?? ['chromium', 'firefox', 'webkit']
+export { engineNames } from './driver'
 
-const launchers: Record<EngineName, () => Promise<Engine>> = {
-  chromium: launchChromium,
-  firefox: launchFirefox,
-  webkit: launchWebKit
+const notLaunched = (name: EngineName) =>
+  Promise.reject(new Error(`${name} was not launched for this run: see ENGINES and test/browser/engines/launch-engines.ts`))
+
+const connectors: Record<EngineName, (launched: Launched) => Promise<Engine>> = {
+  chromium: ({ chromium }) => (chromium ? connectChromium(chromium) : notLaunched('chromium')),
+  firefox: ({ firefox }) => (firefox ? connectFirefox(firefox) : notLaunched('firefox')),
+  webkit: ({ display }) => (display ? connectWebKit(display) : notLaunched('webkit'))
 }
 
 /**
- * For a describe block of one engine: the browser, launched once before its tests and closed
- * after them (so that one browser runs at a time), and `context()`, a fresh profile for a
- * test, closed after it.
+ * For a describe block of one engine: the browser launched for the run (launch-engines.ts),
+ * reached before its tests and let go after them, and `context()`, a fresh profile for a test,
+ * closed after it.
  */
 export const useEngine = (name: EngineName) => {
   let engine: Engine | undefined
   const open: Context[] = []
   beforeAll(async () => {
-    engine = await launchers[name]()
+    engine = await connectors[name](inject('engines') ?? {})
   })
   afterEach(async () => {
     await Promise.all(open.splice(0).map((context) => context.close()))

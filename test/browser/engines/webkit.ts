@@ -1,7 +1,7 @@
 import { Key as Keys, type WebDriver, type WebElement } from 'selenium-webdriver'
 import { defaultViewport, defaultWaitMs, poll, type Context, type Element, type Engine, type Key, type Tab, type Viewport } from './driver'
 import { describeQuery, findScript, namesScript, toQuery } from './find-by-role'
-import { startDisplay, startSession, stop, within } from './webkit-processes'
+import { startSession, within } from './webkit-processes'
 
 // WebKitGTK (Safari's engine) through selenium-webdriver → WebKitWebDriver, which drives
 // MiniBrowser on an Xvfb display (TOOLCHAIN.md). A profile is a session, a tab one of its windows.
@@ -89,8 +89,8 @@ const resize = async (driver: WebDriver, { width, height }: Viewport) => {
   await driver.manage().window().setRect({ x: 0, y: 0, width: width + chromeWidth, height: height + chromeHeight })
 }
 
-export const launchWebKit = async (): Promise<Engine> => {
-  const { xvfb, display } = await startDisplay()
+/** WebKit on the X display launched for the run. */
+export const connectWebKit = async (display: string): Promise<Engine> => {
   return {
     name: 'webkit',
     async newContext() {
@@ -114,7 +114,7 @@ export const launchWebKit = async (): Promise<Engine> => {
       return opened
     },
     async close() {
-      stop(xvfb)
+      // Each profile stopped its own WebKitWebDriver; the display stays for the next file.
     }
   }
 }
