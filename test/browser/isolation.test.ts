@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Tab } from './engines/driver'
-import { engineNames, useEngine } from './engines/use-engine'
-import { builds } from './harness'
+import { buildsFor, engineNames, useEngine } from './engines/use-engine'
 import { snippetPage } from './pages/snippet-page'
 import { useSite } from './site'
 
@@ -33,7 +32,7 @@ const dialogBox = (tab: Tab) =>
 describe.each(engineNames)('in %s', (name) => {
   const engine = useEngine(name)
 
-  it.each(builds)('under a strict Content-Security-Policy, with %s, it renders styled, answers, and causes no violation', async (build) => {
+  it.each(buildsFor(name))('under a strict Content-Security-Policy, with %s, it renders styled, answers, and causes no violation', async (build) => {
     const { site } = setup
     site.useBuild(build)
     const mark = await site.mark()
@@ -55,7 +54,7 @@ describe.each(engineNames)('in %s', (name) => {
     expect(await tab.evaluate(() => window.testPage)).toEqual({ pageErrors: [], saysoErrors: [] })
   })
 
-  it.each(builds)('on a page with hostile global CSS, with %s, it looks exactly as it does without that CSS', async (build) => {
+  it.each(buildsFor(name))('on a page with hostile global CSS, with %s, it looks exactly as it does without that CSS', async (build) => {
     const { site } = setup
     site.useBuild(build)
     const tab = await (await engine.context()).open(`${site.base}/hostile-css`)

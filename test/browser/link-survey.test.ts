@@ -26,7 +26,7 @@ describe.each(engineNames)('in %s, a link survey', (name) => {
     // The same link again, even from another browser profile: still one answer.
     const again = await (await engine.context()).open(link)
     await again.find('textbox', 'Great to hear! What do you like most?')
-    await poll('the second visit’s score to arrive', async () => site.deliveriesOf(first.id).accepted === 3)
+    await poll('the second visit’s score to arrive', async () => site.deliveriesOf(first.id).accepted >= 3)
     const rows = await site.rowsSince(mark)
     expect(rows).toEqual([expect.objectContaining({ id: first.id, score: 9, comment: 'Quick delivery', complete: true })])
     expect(await tab.evaluate(() => window.testPage)).toEqual({ pageErrors: [], saysoErrors: [] })

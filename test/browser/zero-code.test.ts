@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { poll } from './engines/driver'
-import { engineNames, useEngine } from './engines/use-engine'
-import { builds } from './harness'
+import { buildsFor, engineNames, useEngine } from './engines/use-engine'
 import { useSite } from './site'
 
 const setup = useSite()
@@ -9,7 +8,7 @@ const setup = useSite()
 describe.each(engineNames)('in %s', (name) => {
   const engine = useEngine(name)
 
-  it.each(builds)('the zero-code page answers an NPS end to end into the real collector, with %s', async (build) => {
+  it.each(buildsFor(name))('the zero-code page answers an NPS end to end into the real collector, with %s', async (build) => {
     const { site } = setup
     site.useBuild(build)
     const mark = await site.mark()
@@ -30,7 +29,7 @@ describe.each(engineNames)('in %s', (name) => {
     const rows = await site.rowsSince(mark, (rows) => rows[0]?.complete === true)
     expect(rows).toEqual([expect.objectContaining({ id: partial.id, score: 9, comment: 'Fast delivery', complete: true, url: `${site.base}/zero-code` })])
     // The score, then the same answer complete: two requests, each answered 2xx.
-    await poll('the second reply', async () => site.deliveriesOf(partial.id).accepted === 2)
+    await poll('the second reply', async () => site.deliveriesOf(partial.id).accepted >= 2)
     expect(site.deliveriesOf(partial.id)).toEqual({ requests: 2, accepted: 2 })
 
     await tab.waitFor('the widget to go', () => !document.querySelector('sayso-widget'), undefined, 8000)

@@ -3,8 +3,16 @@ import { connectChromium } from './chromium'
 import type { Context, Engine, EngineName, Launched } from './driver'
 import { connectFirefox } from './firefox'
 import { connectWebKit } from './webkit'
+import { builds } from '../harness'
 
 export { engineNames } from './driver'
+
+/**
+ * The script-tag builds a flow runs with in an engine: both in Chromium; the lazy build alone in
+ * the others, since the one-file build is the same code without the module imports in which the
+ * engines differ (and each engine adds a browser's worth of time to the run).
+ */
+export const buildsFor = (name: EngineName): readonly (typeof builds)[number][] => (name === 'chromium' ? builds : ['sayso.js'])
 
 const notLaunched = (name: EngineName) =>
   Promise.reject(new Error(`${name} was not launched for this run: see ENGINES and test/browser/engines/launch-engines.ts`))
