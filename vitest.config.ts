@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
+          // Chromium, Firefox and WebKit's display, launched once for the run.
+          globalSetup: ['test/browser/engines/launch-engines.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false

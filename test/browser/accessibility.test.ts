@@ -7,7 +7,10 @@ import { newPage, root, useCollectorAndBrowser, watch } from './harness'
 
 // Issue #5: axe-core on every step of every survey type, light and dark, left-to-right and
 // right-to-left, desktop and phone; keyboard-only answers; contrast, targets, zoom, motion,
-// forced colours, the phone keyboard. Screenshots go to test-output/screenshots/.
+// forced colours, the phone keyboard. Screenshots go to test-output/screenshots/. In Chromium only:
+// emulated media, text size and the visual viewport need Chromium's own controls, and the matrix
+// checks sayso's markup and styles, which no engine changes. A keyboard-only answer, the phone
+// bottom sheet and focus run in all three engines (call-queue.test.ts, isolation.test.ts).
 const setup = useCollectorAndBrowser()
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const shots = join(root, 'test-output/screenshots')
@@ -38,8 +41,12 @@ const open = async (config: object, viewport = { width: 1000, height: 700 }, lan
   await page.addScriptTag({ path: axePath })
   return { page, problems }
 }
-const show = (page: Page, id: string) =>
-  page.evaluate((id) => (window as unknown as { sayso: (...a: unknown[]) => boolean }).sayso('show', id, { force: true }), id)
+/** Shows a survey and waits for it: the first show() of a page view loads the drawing part first. */
+const show = async (page: Page, id: string) => {
+  const showing = await page.evaluate((id) => (window as unknown as { sayso: (...a: unknown[]) => boolean }).sayso('show', id, { force: true }), id)
+  if (showing) await page.locator('sayso-widget [role=dialog]').waitFor()
+  return showing
+}
 const inWidget = <T>(page: Page, fn: (root: ShadowRoot) => T) =>
   page.evaluate(`(${fn.toString()})(document.querySelector('sayso-widget').shadowRoot)`) as Promise<T>
 

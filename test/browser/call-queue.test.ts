@@ -1,131 +1,60 @@
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { builds, newPage, surveyDialog, useBuild, useCollectorAndBrowser, watch } from './harness'
+import { engineNames, useEngine } from './engines/use-engine'
+import { snippetPage } from './pages/snippet-page'
+import { useSite } from './site'
 
-const setup = useCollectorAndBrowser()
+const setup = useSite()
 
 // DESIGN.md's snippet, with a track() call made before the bundle has loaded.
-const snippetPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Call queue</title>
-<script>
-  window.sayso = window.sayso || function () { (window.sayso.q = window.sayso.q || []).push(arguments) };
-  sayso('init', { endpoint: '/api/answers', surveys: [{ id: 'csat-after-purchase', type: 'csat', trigger: { event: 'purchase_completed' } }] });
-  sayso('on', 'submit', function (answer) { window.submitted = answer });
-  sayso('track', 'purchase_completed');
-</script>
-<script async src="/sayso.js"></script></head><body><h1>Thanks for your order</h1></body></html>`
-
-const openSnippetPage = async (page: Page) => {
-  await page.route(`${setup.collector.base}/call-queue`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: snippetPage })
-  )
-  await page.goto(`${setup.collector.base}/call-queue`)
+const page = snippetPage({
+  config: { endpoint: '/api/answers', surveys: [{ id: 'csat-after-purchase', type: 'csat', trigger: { event: 'purchase_completed' } }] },
+  calls: `sayso('track', 'purchase_completed');`,
+  body: '<h1>Thanks for your order</h1>'
+})
+const inWidget = {
+  focused: () => document.querySelector('sayso-widget')!.shadowRoot!.activeElement?.textContent,
+  checked: () => document.querySelector('sayso-widget')!.shadowRoot!.querySelector('[aria-checked=true]')?.textContent
 }
 
-describe.each(builds)('the call-queue snippet, with %s', (build) => {
+describe.each(engineNames)('in %s, the call-queue snippet', (name) => {
+  const engine = useEngine(name)
+
   it('shows a CSAT on track() and takes a keyboard-only answer', async () => {
-    const page = await newPage(setup.browser)
-    await useBuild(page, build)
-    const problems = watch(page)
-    await openSnippetPage(page)
-    await page.getByRole('dialog', { name: 'How satisfied are you with your experience today?' }).waitFor()
-    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
+    const { site } = setup
+    const mark = await site.mark()
+    const tab = await (await engine.context()).open(site.serve('/call-queue', page))
+    await tab.find('dialog', 'How satisfied are you with your experience today?')
+    expect(await tab.evaluate(() => document.activeElement === document.body)).toBe(true)
 
-    await page.keyboard.press('Tab')
-    expect(await page.evaluate(() => document.querySelector('sayso-widget')!.shadowRoot!.activeElement!.textContent)).toBe('1')
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
-    const checked = page.getByRole('radio', { checked: true })
-    expect(await checked.textContent()).toBe('4')
-    await page.keyboard.press('Enter')
+    await tab.press('Tab')
+    expect(await tab.evaluate(inWidget.focused)).toBe('1')
+    for (let i = 0; i < 3; i++) await tab.press('ArrowRight')
+    expect(await tab.evaluate(inWidget.checked)).toBe('4')
+    await tab.press('Enter')
 
-    await page.getByRole('textbox', { name: 'What did you like most?' }).waitFor()
-    await page.keyboard.type('The checkout')
-    await page.keyboard.press('Tab')
-    await page.keyboard.press('Tab')
-    await page.keyboard.press('Space')
-    await page.getByText('Thank you for your feedback!').waitFor()
+    await tab.find('textbox', 'What did you like most?')
+    await tab.typeKeys('The checkout')
+    await tab.press('Tab') // Skip
+    await tab.press('Tab') // Send
+    await tab.press('Space')
+    await tab.find('dialog', 'Thank you for your feedback!')
 
-    const [row] = await setup.collector.rows((rows) => rows[0]?.comment === 'The checkout')
-    expect(row).toMatchObject({ surveyId: 'csat-after-purchase', type: 'csat', score: 4, comment: 'The checkout', complete: true })
-    expect(await page.evaluate(() => (window as unknown as { submitted: { score: number } }).submitted.score)).toBe(4)
-    expect(problems).toEqual([])
+    const rows = await site.rowsSince(mark, (rows) => rows[0]?.complete === true)
+    expect(rows).toEqual([expect.objectContaining({ surveyId: 'csat-after-purchase', type: 'csat', score: 4, comment: 'The checkout', complete: true })])
+    const submitted = await tab.evaluate(() => window.events.filter((event) => event.name === 'submit').map((event) => (event.payload as { score: number }).score))
+    expect(submitted).toEqual([4])
+    expect(await tab.evaluate(() => window.testPage)).toEqual({ pageErrors: [], saysoErrors: [] })
   })
 
   it('closes on Escape without an answer', async () => {
-    const page = await newPage(setup.browser)
-    await useBuild(page, build)
-    await openSnippetPage(page)
-    await surveyDialog(page).waitFor()
-    await page.keyboard.press('Tab')
-    await page.keyboard.press('Escape')
-    await page.waitForSelector('sayso-widget', { state: 'detached' })
-  })
-})
-
-describe('the demo storefront', () => {
-  it('moves focus into a survey opened by a click and gives it back on Escape', async () => {
-    const page = await newPage(setup.browser)
-    const problems = watch(page)
-    await page.goto(`${setup.collector.base}/`)
-    const opener = page.getByRole('button', { name: 'NPS', exact: true })
-    await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
-    await opener.click()
-    await page.getByRole('dialog', { name: 'How likely are you to recommend Acme Outdoor to a friend or colleague?' }).waitFor()
-    expect(await page.evaluate(() => document.querySelector('sayso-widget')!.shadowRoot!.activeElement!.getAttribute('role'))).toBe('radio')
-    await page.keyboard.press('Escape')
-    await page.waitForSelector('sayso-widget', { state: 'detached' })
-    expect(await page.evaluate(() => document.activeElement!.textContent)).toBe('NPS')
-    expect(problems).toEqual([])
-  })
-
-  it('shows the CES only when the tracked event has the right properties', async () => {
-    const page = await newPage(setup.browser)
-    await page.goto(`${setup.collector.base}/`)
-    await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
-    await page.getByRole('button', { name: 'Start a return (0 items) → nothing' }).click()
-    await page.waitForTimeout(300)
-    expect(await page.locator('sayso-widget').count()).toBe(0)
-    await page.getByRole('button', { name: 'Start a return (2 items) → CES' }).click()
-    await page.getByRole('dialog', { name: 'Acme Outdoor made it easy for me to return an item.' }).waitFor()
-  })
-
-  it('leaves the page’s own styles alone', async () => {
-    const page = await newPage(setup.browser)
-    await page.goto(`${setup.collector.base}/`)
-    await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
-    const styles = () =>
-      page.evaluate(() =>
-        ['button', 'h2', 'p', 'body', 'table'].map((selector) => {
-          const style = getComputedStyle(document.querySelector(selector)!)
-          return [style.color, style.backgroundColor, style.font, style.margin, style.padding, style.borderRadius, style.boxSizing].join('|')
-        })
-      )
-    const before = await styles()
-    await page.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('show', 'csat-delivery'))
-    await surveyDialog(page).waitFor()
-    expect(await styles()).toEqual(before)
-    expect(await page.evaluate(() => document.head.querySelectorAll('style').length + document.adoptedStyleSheets.length)).toBe(0)
-  })
-})
-
-describe('remote configuration', () => {
-  it('takes its surveys from data-config, the collector’s /surveys.json', async () => {
-    const page = await newPage(setup.browser)
-    const problems = watch(page)
-    await page.route(`${setup.collector.base}/remote`, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Remote</title>
-          <script async src="/sayso.js" data-endpoint="/api/answers" data-config="/surveys.json"></script></head><body><h1>Help</h1></body></html>`
-      })
-    )
-    await page.goto(`${setup.collector.base}/remote`)
-    await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
-    await page.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('track', 'support_chat_closed'))
-    await page.getByRole('dialog', { name: 'How satisfied are you with the help you got?' }).waitFor()
-    await page.getByRole('radio', { name: '5, Very satisfied' }).click()
-    const rows = await setup.collector.rows((rows) => rows.some((row) => row.surveyId === 'csat-support'))
-    expect(rows.find((row) => row.surveyId === 'csat-support')).toMatchObject({ score: 5 })
-    expect(await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('sayso:config:')))).toBe(true)
-    expect(problems).toEqual([])
+    const { site } = setup
+    const mark = await site.mark()
+    const tab = await (await engine.context()).open(site.serve('/call-queue', page))
+    await tab.find('dialog', 'How satisfied are you with your experience today?')
+    await tab.press('Tab')
+    await tab.press('Escape')
+    await tab.waitFor('the widget to go', () => !document.querySelector('sayso-widget'))
+    expect(await tab.evaluate(() => window.events.map((event) => event.name))).toEqual(['show', 'dismiss'])
+    expect(await site.rowsSince(mark, () => false, 300)).toEqual([])
   })
 })

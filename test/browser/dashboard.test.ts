@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { makeAnswer } from '../unit/helpers'
 import { newPage, root, useCollectorAndBrowser, watch } from './harness'
 
+// The dashboard is the team's own page, not a visitor's: Chromium only.
 const setup = useCollectorAndBrowser()
 
 describe('the dashboard', () => {

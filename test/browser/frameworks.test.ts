@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { newPage, root, useCollectorAndBrowser, watch } from './harness'
 
-// Issue #8: the framework examples, built by `npm run build:examples` into build/examples/.
+// Issue #8: the framework examples, built by `npm run build:examples` into build/examples/. In
+// Chromium only: they check how each framework mounts sayso, which no engine changes; the
+// engine-dependent flows run in all three (zero-code, call-queue, delivery, … .test.ts).
 const setup = useCollectorAndBrowser()
 
 describe('the React example', () => {

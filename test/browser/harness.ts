@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 import { createCollector } from '../../collector/create-collector'
 import { createTrouble } from '../../collector/create-trouble'
 import { createSqliteStore } from '../../collector/sqlite-store'
 import type { StoredAnswer } from '../../collector/store'
+import { chromiumOptions } from './engines/browser-options'
 
 export const root = resolve(import.meta.dirname, '../..')
 
@@ -46,20 +47,14 @@ export const startCollector = async () => {
   }
 }
 
-/** Debian's Chromium, headless, with the flags that keep it off the network. */
-export const launch = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync'
-    ]
-  })
+/**
+ * Chromium for a test file: the one launched for the whole run (launch-engines.ts), else one of
+ * its own. Closing it closes what this file opened in it.
+ */
+export const launch = (): Promise<Browser> => {
+  const shared = inject('engines')?.chromium
+  return shared ? chromium.connect(shared) : chromium.launch(chromiumOptions)
+}
 
 /** A fresh page whose waits give up after 5 s, well inside a test's time. */
 export const newPage = async (browser: Browser, options?: Parameters<Browser['newPage']>[0]) => {

@@ -1,45 +1,55 @@
 import { describe, expect, it } from 'vitest'
-import { newPage, useCollectorAndBrowser, watch } from './harness'
+import { poll } from './engines/driver'
+import { engineNames, useEngine } from './engines/use-engine'
+import { useSite } from './site'
 
 // Issue #8: link surveys at /s/<survey id>, as an e-mail with 0–10 links would open them.
-const setup = useCollectorAndBrowser()
+const setup = useSite()
 
-describe('a link survey', () => {
+describe.each(engineNames)('in %s, a link survey', (name) => {
+  const engine = useEngine(name)
+
   it('records the score the link carries, asks the follow-up, and makes one answer of a link opened twice', async () => {
-    const link = `${setup.collector.base}/s/nps-checkout?score=9&t=mail-7f3a&u=cust_1&order=A-1001`
-    const page = await newPage(setup.browser, { viewport: { width: 390, height: 760 } })
-    const problems = watch(page)
-    const response = await page.goto(link)
-    expect(response!.headers()['content-security-policy']).toContain("script-src 'self'")
-    await page.getByRole('textbox', { name: 'Great to hear! What do you like most?' }).waitFor()
-    const [first] = await setup.collector.rows((rows) => rows.some((row) => row.surveyId === 'nps-checkout' && row.userId === 'cust_1'))
-    expect(first).toMatchObject({ surveyId: 'nps-checkout', score: 9, complete: false, userId: 'cust_1', attributes: { u: 'cust_1', order: 'A-1001' } })
-    await page.getByRole('textbox').fill('Quick delivery')
-    await page.getByRole('button', { name: 'Send' }).click()
-    await page.getByText('Thank you! You can close this page.').waitFor()
+    const { site } = setup
+    const user = `cust-${name}`
+    const link = `${site.base}/s/nps-checkout?score=9&t=mail-${name}&u=${user}&order=A-1001`
+    expect((await fetch(link)).headers.get('content-security-policy')).toContain("script-src 'self'")
+    const mark = await site.mark()
+    const tab = await (await engine.context()).open(link, { width: 390, height: 760 })
+    await tab.find('textbox', 'Great to hear! What do you like most?')
+    const [first] = await site.rowsSince(mark)
+    expect(first).toMatchObject({ surveyId: 'nps-checkout', score: 9, complete: false, userId: user, attributes: { u: user, order: 'A-1001' } })
+    await (await tab.find('textbox', 'Great to hear! What do you like most?')).type('Quick delivery')
+    await (await tab.find('button', 'Send')).click()
+    await tab.waitFor('the thanks', () => document.getElementById('status')!.textContent === 'Thank you! You can close this page.')
 
-    // The same link again, even from another browser: still one answer.
-    const again = await setup.browser.newPage()
-    await again.goto(link)
-    await again.getByRole('textbox').waitFor()
-    await again.waitForTimeout(800)
-    const rows = (await setup.collector.store.answers({ limit: 1000 })).filter((row) => row.userId === 'cust_1')
-    expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ id: first.id, score: 9, comment: 'Quick delivery', complete: true })
-    expect(problems).toEqual([])
+    // The same link again, even from another browser profile: still one answer.
+    const again = await (await engine.context()).open(link)
+    await again.find('textbox', 'Great to hear! What do you like most?')
+    await poll('the second visit’s score to arrive', async () => site.deliveriesOf(first.id).accepted >= 3)
+    const rows = await site.rowsSince(mark)
+    expect(rows).toEqual([expect.objectContaining({ id: first.id, score: 9, comment: 'Quick delivery', complete: true })])
+    expect(await tab.evaluate(() => window.testPage)).toEqual({ pageErrors: [], saysoErrors: [] })
   })
 
   it('without a score shows the scale; another token is another answer', async () => {
-    const page = await newPage(setup.browser)
-    await page.goto(`${setup.collector.base}/s/csat-delivery?t=sms-1&u=cust_2`)
-    await page.getByRole('radio', { name: '4, Satisfied' }).click()
-    await page.goto(`${setup.collector.base}/s/csat-delivery?t=sms-2&u=cust_2`)
-    await page.getByRole('radio', { name: '2, Dissatisfied' }).click()
-    const rows = await setup.collector.rows((rows) => rows.filter((row) => row.userId === 'cust_2').length === 2)
-    expect(rows.filter((row) => row.userId === 'cust_2').map((row) => row.score).sort()).toEqual([2, 4])
+    // Tokens of this engine's own: a link's answer id comes from its token.
+    const { site } = setup
+    const mark = await site.mark()
+    const tab = await (await engine.context()).open(`${site.base}/s/csat-delivery?t=sms-1-${name}&u=${name}`)
+    await (await tab.find('radio', '4, Satisfied')).click()
+    await tab.goto(`${site.base}/s/csat-delivery?t=sms-2-${name}&u=${name}`)
+    await (await tab.find('radio', '2, Dissatisfied')).click()
+    const rows = await site.rowsSince(mark, (rows) => rows.length === 2)
+    expect(rows.map((row) => [row.userId, row.score]).sort()).toEqual([
+      [name, 2],
+      [name, 4]
+    ])
   })
+})
 
+describe('a link survey that is not there', () => {
   it('answers 404 for a survey surveys.json does not have', async () => {
-    expect((await fetch(`${setup.collector.base}/s/nope`)).status).toBe(404)
+    expect((await fetch(`${setup.site.base}/s/nope`)).status).toBe(404)
   })
 })

@@ -6,6 +6,7 @@ import { rollup } from 'rollup'
 import { describe, expect, it } from 'vitest'
 import { root } from './harness'
 
+// The built package, checked in Node: no browser.
 const node = (code: string, type: 'module' | 'commonjs') =>
   execFileSync(process.execPath, [type === 'module' ? '--input-type=module' : '--input-type=commonjs', '-e', code], {
     cwd: root,

@@ -1,45 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { newPage, useCollectorAndBrowser, watch } from './harness'
+import { newPage, useCollectorAndBrowser } from './harness'
 
-// Issue #4's page-level triggers, on the single-page demo at /spa/.
+// Issue #4's page-level triggers, on the single-page demo at /spa/, in Chromium only: exit intent
+// needs a pointer leaving the window, which only Playwright's mouse can do. The route changes
+// themselves (a URL trigger, a delay cancelled) run in all three engines: single-page.test.ts.
 const setup = useCollectorAndBrowser()
 
 const openApp = async (path = '/spa/') => {
   const page = await newPage(setup.browser, { viewport: { width: 1000, height: 700 } })
-  const problems = watch(page)
   await page.goto(`${setup.collector.base}${path}`)
   await page.waitForFunction(() => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
-  // A mark that only a full page load would wipe.
-  await page.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true))
-  return { page, problems }
+  return { page }
 }
 const dialogName = (page: Page) =>
   page.evaluate(() => {
     const root = document.querySelector('sayso-widget')?.shadowRoot
     return root?.getElementById('sayso-title')?.textContent ?? null
   })
-const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce === true)
 
 describe('triggers in a single-page app', () => {
-  it('shows a URL-matched survey after a client-side route change, with no reload', async () => {
-    const { page, problems } = await openApp()
-    await page.getByRole('link', { name: 'Thank you' }).click()
-    await page.getByRole('dialog', { name: 'How likely are you to recommend Acme Outdoor to a friend or colleague?' }).waitFor()
-    expect(new URL(page.url()).pathname).toBe('/spa/thank-you')
-    expect(await stillSamePage(page)).toBe(true)
-    expect(problems).toEqual([])
-  })
-
-  it('cancels the delayed survey when the route changes before its delay is over', async () => {
-    const { page } = await openApp()
-    await page.getByRole('link', { name: 'Thank you' }).click()
-    await page.getByRole('link', { name: 'Home' }).click()
-    await page.waitForTimeout(1800)
-    expect(await dialogName(page)).toBeNull()
-    expect(await stillSamePage(page)).toBe(true)
-  })
-
   it('shows on exit intent: the pointer leaving through the top of the window', async () => {
     const { page } = await openApp()
     await page.getByRole('link', { name: 'Pricing' }).click()
