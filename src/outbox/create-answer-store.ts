@@ -1,5 +1,5 @@
 import type { Answer } from '../types'
-import { claimPrefix, legacyPrefix, queuePrefix } from './queue-prefix'
+import { inKey, legacyPrefix, queuePrefix } from './queue-prefix'
 
 /** Which tab is sending an answer, and until when (ms since 1970). */
 export interface Claim {
@@ -29,6 +29,9 @@ export interface AnswerStore {
   /** Whether answers outlive the page (false: storage failed, so memory holds them). */
   durable(): boolean
 }
+
+/** Where the tab sending an answer says so, apart from the answer: `sayso:claim:<scope>:<answer id>`. */
+export const claimPrefix = (scope: string): string => `sayso:claim:${inKey(scope)}:`
 
 // What a key holds, if it is an answer (the page shares storage with sayso, and may write anything).
 const answerIn = (entry?: { answer?: Answer }): Answer | undefined => {

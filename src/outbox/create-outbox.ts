@@ -2,9 +2,12 @@ import * as messages from '../messages'
 import type { Answer, SaysoError, Transport, TransportResult } from '../types'
 import { MAX_BATCH } from '../wire/limits'
 import { batchesOf } from './batches-of'
+import { beamInHalves } from './beam-in-halves'
 import type { AnswerStore, Entry } from './create-answer-store'
+import { holdingLock } from './holding-lock'
 import * as limit from './limits'
 import { storableCopy } from './storable-copy'
+import { trimToBounds } from './trim-to-bounds'
 
 export interface OutboxOptions {
   store: AnswerStore
@@ -51,8 +54,8 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   /** Whether the endpoint has stored an answer since the page loaded. */
   let accepted = false
   let keepaliveBytes = 0
-  /** The copies of the batch this tab is sending by fetch. */
-  let inFlight: string[] = []
+  /** The answers of this tab's requests on the way, once for each request that carries them. */
+  const flying: Answer[] = []
   /** The copies sent since the page was left, until it is back. */
   let departure: Set<string> | undefined
   const waiters: (() => void)[] = []
@@ -65,20 +68,11 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     onError({ reason, message, answers, ...(status && { status }) })
   }
 
-  // The bounds: what is too old goes, then the oldest while over the limits; the rest is returned.
+  // The queue within its bounds, what they take out dropped and told.
   const trim = (): Entry[] => {
-    const now = Date.now()
-    const entries = store.list()
-    // A clock set back makes answers look younger, never older: nothing expires by it.
-    const old = entries.filter((entry) => now - Date.parse(entry.answer.createdAt) > limit.MAX_AGE_MS)
-    if (old.length) drop(old.map((entry) => entry.answer), 'expired', messages.expired(old.length))
-    const kept = entries.filter((entry) => !old.includes(entry))
-    let bytes = kept.reduce((sum, entry) => sum + limit.byteLength(entry.answer), 0)
-    while (kept.length > limit.MAX_COUNT || bytes > limit.MAX_BYTES) {
-      const { answer } = kept.shift()!
-      bytes -= limit.byteLength(answer)
-      drop([answer], 'overflow', messages.overflow())
-    }
+    const { kept, expired, overflow } = trimToBounds(store.list(), Date.now())
+    if (expired.length) drop(expired, 'expired', messages.expired(expired.length))
+    overflow.forEach((answer) => drop([answer], 'overflow', messages.overflow()))
     return kept
   }
 
@@ -89,9 +83,14 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     return !!claim && claim.tab != tab && claim.until > now && claim.until <= now + limit.CLAIM_MS
   }
 
-  // Pick: the oldest answers that no other tab is sending.
+  // Another request of this tab carries the answer. Two copies of an answer on the way at
+  // once may land in either order, and the endpoint keeps the one that lands last.
+  const carried = (answer: Answer) => flying.some((other) => other.id == answer.id)
+  const olderOnTheWay = (answer: Answer) => flying.some((other) => other.id == answer.id && copyOf(other) != copyOf(answer))
+
+  // Pick: the oldest answers that no tab is sending, this one included.
   const pick = (entries: Entry[]): Answer[] | undefined => {
-    const free = entries.filter((entry) => !elsewhere(entry)).map((entry) => entry.answer)
+    const free = entries.filter((entry) => !elsewhere(entry) && !carried(entry.answer)).map((entry) => entry.answer)
     return batchesOf(free, batchLimit)[0]
   }
 
@@ -121,7 +120,8 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
 
   const delivered = (answers: Answer[]) => {
     if (!answers.length) return
-    answers.forEach(store.remove)
+    // A copy still on the way may land after this one and undo it: the answer stays, and goes again.
+    answers.filter((answer) => !carried(answer)).forEach(store.remove)
     attempt = 0
     accepted = true
     onSent(answers)
@@ -169,6 +169,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
 
   // Send: a transport that never answers is given up after 15 s, like a fetch that hangs.
   const deliver = async (batch: Answer[], keepalive: boolean): Promise<TransportResult> => {
+    flying.push(...batch)
     let timeout: ReturnType<typeof setTimeout> | undefined
     const givenUp = new Promise<TransportResult>((resolve) => {
       timeout = setTimeout(() => resolve({ ok: false, retry: true }), limit.TIMEOUT_MS)
@@ -180,8 +181,16 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
       return { ok: false, retry: true }
     } finally {
       clearTimeout(timeout)
+      batch.forEach((answer) => flying.splice(flying.indexOf(answer), 1))
     }
   }
+
+  // A claim goes once no request of this tab carries the answer.
+  const release = (batch: Answer[]) =>
+    store.release(
+      batch.filter((answer) => !carried(answer)),
+      tab
+    )
 
   // What another tab is sending is looked at again once its claim lapses: that tab may have died.
   const lookAgainAfterClaims = (entries: Entry[]) => {
@@ -191,6 +200,8 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
 
   // One batch: pick, claim, send, settle. True when the next may go at once.
   const sendNext = async (): Promise<boolean> => {
+    // Gone offline since the last batch: `online` sends again.
+    if (!online()) return false
     const entries = trim()
     const batch = pick(entries)
     if (!batch) {
@@ -198,11 +209,9 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
       return false
     }
     store.claim(batch, { tab, until: Date.now() + limit.CLAIM_MS })
-    inFlight = batch.map(copyOf)
     const result = await deliver(batch, false)
-    inFlight = []
     if (state == 'destroyed') return false
-    store.release(batch, tab)
+    release(batch)
     return settle(batch, result)
   }
 
@@ -211,28 +220,14 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     while (more) more = await sendNext()
   }
 
-  // One tab sends at a time: the one that holds the lock delivers the other tabs' answers too.
-  // False when another tab holds it.
-  const sendHoldingLock = async (): Promise<boolean> => {
-    const locks = navigator.locks
-    if (!locks) {
-      await sendAll()
-      return true
-    }
-    return locks.request(store.name, { ifAvailable: true }, async (lock) => {
-      if (!lock) return false
-      await sendAll()
-      return true
-    })
-  }
-
   const send = async () => {
     clearTimeout(timer)
     if (state == 'sending') return // the send under way wakes the waiters when it ends
-    if (state == 'idle' && !pause && online()) {
+    if (state == 'idle' && !pause) {
       state = 'sending'
       try {
-        if (!(await sendHoldingLock())) schedule(limit.LOCKED_RETRY_MS)
+        // One tab sends at a time: the one that holds the lock delivers the other tabs' answers too.
+        if (!(await holdingLock(store.name, sendAll))) schedule(limit.LOCKED_RETRY_MS)
       } finally {
         if (state == 'sending') state = 'idle'
       }
@@ -246,16 +241,8 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     const result = await deliver(batch, true)
     keepaliveBytes -= bytes
     if (state == 'destroyed') return
-    store.release(batch, tab)
+    release(batch)
     settle(batch, result)
-  }
-
-  // A beacon the browser refuses is tried in halves; what it refuses alone stays for the next visit.
-  const beam = (batch: Answer[]) => {
-    if (beacon!(batch) || batch.length == 1) return
-    const half = Math.ceil(batch.length / 2)
-    beam(batch.slice(0, half))
-    beam(batch.slice(half))
   }
 
   // Leave: whatever can go goes now, once per departure (pagehide and visibilitychange come
@@ -264,19 +251,23 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   const leave = (event?: Event) => {
     if (state == 'stopped' || state == 'destroyed' || !online()) return
     const left = (departure ??= new Set())
-    // Hidden is not gone: a request in flight goes on, so only an unloading page sends its batch again.
+    // Hidden is not gone: what is on the way goes on, and a newer copy waits for it. An unloading
+    // page sends all it has not sent since it was left: its requests may die with it.
     const unloading = event?.type != 'visibilitychange'
-    const goesOn = (copy: string) => left.has(copy) || (!unloading && inFlight.includes(copy))
+    const goesOn = (answer: Answer) => left.has(copyOf(answer)) || (!unloading && carried(answer))
     const mine = trim().filter((entry) => !elsewhere(entry))
-    const answers = mine.map((entry) => entry.answer).filter((answer) => !goesOn(copyOf(answer)))
+    const answers = mine.map((entry) => entry.answer).filter((answer) => !goesOn(answer))
     answers.forEach((answer) => left.add(copyOf(answer)))
-    // A hidden page lives on, and claims what it sends as any request; a page that unloads
-    // leaves all it had to the next page, soon.
-    if (unloading) store.claim(mine.map((entry) => entry.answer), { tab, until: Date.now() + limit.LEAVE_CLAIM_MS })
-    else store.claim(answers, { tab, until: Date.now() + limit.CLAIM_MS })
+    // A hidden page lives on, and claims what it sends as any request. A page that unloads
+    // leaves all it had to the next page soon, but for what an older copy is still on the way
+    // for: the next page waits for that request to be over.
+    if (unloading) {
+      const leftToNext = mine.map((entry) => entry.answer).filter((answer) => !olderOnTheWay(answer))
+      store.claim(leftToNext, { tab, until: Date.now() + limit.LEAVE_CLAIM_MS })
+    } else store.claim(answers, { tab, until: Date.now() + limit.CLAIM_MS })
     for (const batch of batchesOf(answers, MAX_BATCH)) {
       if (!beacon || keepaliveBytes + limit.byteLength(batch) <= limit.KEEPALIVE_BYTES) void sendKeepalive(batch)
-      else beam(batch)
+      else beamInHalves(beacon, batch)
     }
   }
 

@@ -13,6 +13,8 @@ export type Fault =
   | 'hang'
   | 'store-then-reset'
   | 'network-error'
+  /** The collector refuses the request's first answer as invalid, and stores the others. */
+  | 'reject-first'
 
 export interface Request {
   url: string
@@ -68,31 +70,46 @@ export const fakeCollector = () => {
 
   const store = (answers: Answer[]) => answers.forEach((answer) => table.set(answer.id, mergeCopy(table.get(answer.id), answer)))
 
-  // What the reference collector does with a body it can read: store the valid answers, name the others.
-  const collect = (body: unknown): Response => {
+  // What the reference collector does with a body it can read: store the valid answers, name the
+  // others (and the first as well, when told to refuse it).
+  const collect = (body: unknown, refuseFirst = false): Response => {
     const check = validateBatch(body)
     if (!check.ok) return json({ error: 'invalid batch', errors: check.errors }, 400)
-    store(check.valid)
-    const stored = check.valid.map((answer) => answer.id)
-    if (check.rejected.length) return json({ error: 'invalid answers', stored, rejected: check.rejected }, 400)
+    const first = (body as { answers: Answer[] }).answers[0]
+    const refused = refuseFirst ? [{ index: 0, id: first.id, errors: [{ path: 'answers.0', message: 'refused' }] }] : []
+    const valid = check.valid.filter((answer) => !refuseFirst || answer.id !== first.id)
+    const rejected = [...refused, ...check.rejected.filter((entry) => !refuseFirst || entry.index !== 0)]
+    store(valid)
+    const stored = valid.map((answer) => answer.id)
+    if (rejected.length) return json({ error: 'invalid answers', stored, rejected }, 400)
     return json({ stored })
   }
 
+  // Waits, unless the sender aborts first (a beacon cannot): then the request fails, as fetch does.
+  const wait = (ms: number, signal?: AbortSignal | null) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = ms < Infinity ? setTimeout(resolve, ms) : undefined
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer)
+        reject(new DOMException('aborted', 'AbortError'))
+      })
+    })
+
   const reply = async (what: Fault | undefined, body: unknown, init: RequestInit): Promise<Response> => {
-    if (what === 'hang') {
-      return new Promise<Response>((_, reject) =>
-        init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
-      )
-    }
+    if (what === 'hang') return wait(Infinity, init.signal).then(() => json({}))
     if (what === 'network-error') throw new TypeError('Failed to fetch')
     if (what === 'store-then-reset') {
       collect(body)
       throw new TypeError('connection reset')
     }
-    if (what?.delayMs) await new Promise((wait) => setTimeout(wait, what.delayMs))
+    if (what === 'reject-first') return collect(body, true)
+    if (what?.delayMs) await wait(what.delayMs, init.signal)
     if (!what || !('status' in what)) return collect(body)
-    // A reply of the fault's own: a 2xx still stores, as a collector behind a slow proxy would.
-    if (ok(what.status)) collect(body)
+    // A 2xx of another kind (202, 204) is the collector's own success told otherwise; what it refuses, it still refuses.
+    if (ok(what.status)) {
+      const response = collect(body)
+      if (!ok(response.status)) return response
+    }
     const text = what.status === 204 ? null : JSON.stringify(what.body ?? {})
     return new Response(text, { status: what.status, headers: what.headers })
   }

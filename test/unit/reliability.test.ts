@@ -414,7 +414,8 @@ describe('RELIABILITY.md fault rows', () => {
     const outbox = start()
     const old = answer({ createdAt: new Date(T0 - 7 * day - 60_000).toISOString() })
     const young = answer({ createdAt: new Date(T0 - 6 * day - 23 * 3_600_000).toISOString() })
-    const future = answer({ createdAt: new Date(T0 + 2 * day).toISOString() }) // written before the clock went back
+    // Written before the clock was set back by 8 days: younger than ever, not older.
+    const future = answer({ createdAt: new Date(T0 + 8 * day).toISOString() })
     ;[old, young, future].forEach(outbox.push)
     onLine.mockReturnValue(true)
     window.dispatchEvent(new Event('online'))
@@ -584,6 +585,58 @@ describe('a refusal that names the bad answers', () => {
     expect(collector.requests).toHaveLength(9)
     expect(sentIds().flat()).toHaveLength(60)
     expectStoredOnce(answers.filter((one) => one !== bad))
+  })
+})
+
+// Found by the model test (outbox-model.test.ts), kept here as short cases.
+describe('found by the model', () => {
+  it('stops between two batches when the page goes offline, and goes on when it is back', async () => {
+    collector.failWith((_, index) => (index === 0 ? { delayMs: 1000 } : undefined))
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true)
+    const outbox = start()
+    const answers = Array.from({ length: 25 }, () => answer())
+    answers.forEach(outbox.push)
+    await vi.advanceTimersByTimeAsync(500)
+    onLine.mockReturnValue(false)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(collector.requests).toHaveLength(1)
+    onLine.mockReturnValue(true)
+    window.dispatchEvent(new Event('online'))
+    await vi.advanceTimersByTimeAsync(1000)
+    expectStoredOnce(answers)
+  })
+
+  it('keeps a newer copy whose reply comes while an older copy is still on the way, and sends it again', async () => {
+    collector.failWith((_, index) => (index === 0 ? { delayMs: 1000 } : undefined))
+    const outbox = start({ beacon: () => true })
+    const first = answer({ comment: 'first thoughts' })
+    const second = { ...first, comment: 'second thoughts' }
+    outbox.push(first)
+    await vi.advanceTimersByTimeAsync(300) // the first copy is on its way, slowly
+    outbox.push(second)
+    window.dispatchEvent(new Event('pagehide')) // the second goes by keepalive, and lands first
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(collector.rows()).toEqual(rowsFor([first, second]))
+    expect(sentIds()).toEqual([[first.id], [first.id], [first.id]])
+  })
+
+  it('leaves an answer whose older copy is on the way claimed by an unloading page until that request is over', async () => {
+    collector.failWith((_, index) => (index === 0 ? { delayMs: 10_000 } : undefined))
+    const first = answer({ comment: 'first thoughts' })
+    const second = { ...first, comment: 'second thoughts' }
+    const page = start({ beacon: () => true })
+    page.push(first)
+    await vi.advanceTimersByTimeAsync(300)
+    page.push(second)
+    collector.failWith((_, index) => (index === 0 ? { delayMs: 10_000 } : index === 1 ? 'network-error' : undefined))
+    window.dispatchEvent(new Event('pagehide'))
+    page.destroy()
+    start() // the next page
+    await vi.advanceTimersByTimeAsync(19_000)
+    expect(collector.requests).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(collector.requests[2].at - T0).toBeGreaterThanOrEqual(300 + 10_000)
+    expect(collector.rows()).toEqual(rowsFor([first, second]))
   })
 })
 
