@@ -158,6 +158,30 @@ const mutations = [
     replace: 'if (legacy != prefix && !legacy) {'
   },
   {
+    name: 'drop on 401',
+    file: outbox,
+    find: '    stop(batch, messages.stopped(status), status)\n    return false\n  }\n\n  // Send',
+    replace: "    drop(batch, 'rejected', 'dropped on a 401', status)\n    return true\n  }\n\n  // Send"
+  },
+  {
+    name: 'no bound on the queue',
+    file: 'src/outbox/trim-to-bounds.ts',
+    find: 'while (kept.length > MAX_COUNT || bytes > MAX_BYTES) {',
+    replace: 'while (kept.length > MAX_COUNT * 10 && bytes > MAX_BYTES) {'
+  },
+  {
+    name: 'a refused beacon is not tried in halves',
+    file: 'src/outbox/beam-in-halves.ts',
+    find: 'if (beacon(batch) || batch.length == 1) return',
+    replace: 'if (beacon(batch) || batch.length) return'
+  },
+  {
+    name: "keepalive beyond sayso's 32 KiB",
+    file: outbox,
+    find: 'keepaliveBytes + limit.byteLength(batch) <= limit.KEEPALIVE_BYTES',
+    replace: 'keepaliveBytes >= 0'
+  },
+  {
     name: 'expire by a clock set back',
     file: 'src/outbox/trim-to-bounds.ts',
     find: 'now - Date.parse(entry.answer.createdAt) > MAX_AGE_MS',

@@ -6,6 +6,7 @@ import { createOutbox, type Outbox } from '../../src/outbox/create-outbox'
 import { fetchTransport } from '../../src/transport/fetch-transport'
 import type { Answer, SaysoError } from '../../src/types'
 import { fakeCollector, rowsFor, type Fault } from './fake-collector'
+import { fakeLocks } from './fake-locks'
 import { makeAnswer } from './helpers'
 
 // "Never lose an answer" in a form a machine can check. Random sequences of what visitors,
@@ -256,22 +257,6 @@ const world = () => {
     lost,
     left: () => Object.keys(localStorage).filter((key) => key.startsWith('sayso:q:')),
     close: () => liveTabs().forEach(close)
-  }
-}
-
-// Web Locks for one page: a lock held is refused to whoever asks `ifAvailable`.
-const fakeLocks = () => {
-  const held = new Set<string>()
-  return {
-    request: async (name: string, _options: unknown, callback: (lock: unknown) => Promise<unknown>) => {
-      if (held.has(name)) return callback(null)
-      held.add(name)
-      try {
-        return await callback({ name })
-      } finally {
-        held.delete(name)
-      }
-    }
   }
 }
 

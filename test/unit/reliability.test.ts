@@ -4,6 +4,7 @@ import { createOutbox, type Outbox } from '../../src/outbox/create-outbox'
 import { fetchTransport } from '../../src/transport/fetch-transport'
 import type { Answer, SaysoError, Transport } from '../../src/types'
 import { fakeCollector, rowsFor } from './fake-collector'
+import { fakeLocks } from './fake-locks'
 import { makeAnswer } from './helpers'
 
 // RELIABILITY.md's fault rows that live in the outbox, with fake timers and a fake collector
@@ -326,20 +327,8 @@ describe('RELIABILITY.md fault rows', () => {
   it('14: two tabs with a backlog — each id sent by one tab at a time, stored once each, with or without Web Locks', async () => {
     for (const withLocks of [false, true]) {
       localStorage.clear()
-      const held = new Set<string>()
-      const locks = {
-        request: async (name: string, _options: unknown, callback: (lock: unknown) => Promise<unknown>) => {
-          if (held.has(name)) return callback(null)
-          held.add(name)
-          try {
-            return await callback({ name })
-          } finally {
-            held.delete(name)
-          }
-        }
-      }
       // happy-dom has Web Locks; without them, the claims alone keep the tabs apart.
-      Object.defineProperty(navigator, 'locks', { value: withLocks ? locks : undefined, configurable: true })
+      Object.defineProperty(navigator, 'locks', { value: withLocks ? fakeLocks() : undefined, configurable: true })
       collector = fakeCollector()
       vi.stubGlobal('fetch', collector.fetch)
       collector.failWith(() => ({ delayMs: 700 }))
@@ -554,37 +543,30 @@ describe('RELIABILITY.md fault rows', () => {
   })
 })
 
-describe('a refusal that names the bad answers', () => {
-  it('costs one request for one bad answer in 20', async () => {
-    const answers = Array.from({ length: 20 }, (_, index) => (index === 13 ? invalid() : answer()))
+describe('one bad answer among 20', () => {
+  it.each([
+    ['named by the collector', 'invalid', 1, 20],
+    ['named by no one (a 400 with no body)', 'refused', 9, 60]
+  ])('%s costs %s request(s) carrying %s answers', async (_, how, requests, uploads) => {
+    const answers = Array.from({ length: 20 }, (_, index) => (index === 13 && how === 'invalid' ? invalid() : answer()))
+    const bad = answers[13]
+    if (how === 'refused') collector.failWith((request) => (request.ids.includes(bad.id) ? { status: 400 } : undefined))
     const outbox = start()
     answers.forEach(outbox.push)
-    await vi.advanceTimersByTimeAsync(10_000)
-    expect(collector.requests).toHaveLength(1)
-    expect(sentIds().flat()).toHaveLength(20)
-    expectStoredOnce(answers.filter((_, index) => index !== 13))
-    expect(errors).toEqual([expect.objectContaining({ reason: 'rejected', answers: [answers[13]] })])
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(collector.requests).toHaveLength(requests)
+    expect(sentIds().flat()).toHaveLength(uploads)
+    expectStoredOnce(answers.filter((one) => one !== bad))
+    expect(errors).toEqual([expect.objectContaining({ reason: 'rejected', answers: [bad] })])
   })
 
-  it('drops an invalid answer named alone, even from an endpoint that has stored nothing yet', async () => {
+  it('is dropped when the collector names it alone, even before it has stored anything', async () => {
     const bad = invalid()
     start().push(bad)
     await vi.advanceTimersByTimeAsync(10_000)
     expect(collector.requests).toHaveLength(1)
     expect(errors).toEqual([expect.objectContaining({ reason: 'rejected', answers: [bad] })])
     expect(kept()).toEqual([])
-  })
-
-  it('costs 9 requests for one bad answer in 20 when the reply names none, with pauses between', async () => {
-    const answers = Array.from({ length: 20 }, () => answer())
-    const bad = answers[13]
-    collector.failWith((request) => (request.ids.includes(bad.id) ? { status: 400 } : undefined))
-    const outbox = start()
-    answers.forEach(outbox.push)
-    await vi.advanceTimersByTimeAsync(120_000)
-    expect(collector.requests).toHaveLength(9)
-    expect(sentIds().flat()).toHaveLength(60)
-    expectStoredOnce(answers.filter((one) => one !== bad))
   })
 })
 
