@@ -148,8 +148,8 @@ const mutations = [
   {
     name: 'the old keys: one endpoint a prefix of another',
     file: 'src/outbox/queue-prefix.ts',
-    find: 'const inKey = (scope: string) => scope.replace(/[%:]/g, encodeURIComponent)',
-    replace: 'const inKey = (scope: string) => scope'
+    find: 'export const inKey = (scope: string): string => scope.replace(/[%:]/g, encodeURIComponent)',
+    replace: 'export const inKey = (scope: string): string => scope'
   },
   {
     name: "the previous version's answers are not moved over",

@@ -545,9 +545,9 @@ describe('RELIABILITY.md fault rows', () => {
 
 describe('one bad answer among 20', () => {
   it.each([
-    ['named by the collector', 'invalid', 1, 20],
-    ['named by no one (a 400 with no body)', 'refused', 9, 60]
-  ])('%s costs %s request(s) carrying %s answers', async (_, how, requests, uploads) => {
+    ['named by the collector', 1, 20, 'invalid'],
+    ['named by no one (a 400 with no body)', 9, 60, 'refused']
+  ])('%s costs %s request(s) carrying %s answers', async (_, requests, uploads, how) => {
     const answers = Array.from({ length: 20 }, (_, index) => (index === 13 && how === 'invalid' ? invalid() : answer()))
     const bad = answers[13]
     if (how === 'refused') collector.failWith((request) => (request.ids.includes(bad.id) ? { status: 400 } : undefined))
