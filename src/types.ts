@@ -152,10 +152,25 @@ export interface User {
  * @example
  * { ok: true }
  * { ok: false, retry: true, retryAfterMs: 20_000, status: 429 }
+ * { ok: false, retry: false, status: 400, rejected: ['4f0c…'] } // that answer is invalid, the others were stored
  */
 export type TransportResult =
   | { ok: true }
-  | { ok: false; retry: boolean; retryAfterMs?: number; status?: number }
+  | {
+      ok: false
+      /** Whether the same batch may succeed later (a network error, a timeout, 408, 425, 429, 5xx). */
+      retry: boolean
+      /** How long the endpoint asked to wait (`Retry-After`); over 5 minutes, the answers wait for the next page load. */
+      retryAfterMs?: number
+      /** The HTTP status: 400, 413 and 422 refuse answers; 401, 403 and 404 refuse the sender. */
+      status?: number
+      /**
+       * The ids of the answers the endpoint refused, when its reply names them: those are
+       * dropped as `rejected`, and the batch's other answers count as stored. Without it, a
+       * refused batch is split until the bad answer is alone.
+       */
+      rejected?: string[]
+    }
 
 /**
  * Delivers a batch of answers. Resolve `{ ok: true }` only once they are stored.

@@ -1,9 +1,13 @@
-import type { Answer, SaysoError, Transport, TransportResult } from '../types'
 import * as messages from '../messages'
-import { randomId } from '../random-id'
+import type { Answer, SaysoError, Transport, TransportResult } from '../types'
 import { MAX_BATCH } from '../wire/limits'
+import { batchesOf } from './batches-of'
+import { beamInHalves } from './beam-in-halves'
 import type { AnswerStore, Entry } from './create-answer-store'
+import { holdingLock } from './holding-lock'
 import * as limit from './limits'
+import { storableCopy } from './storable-copy'
+import { trimToBounds } from './trim-to-bounds'
 
 export interface OutboxOptions {
   store: AnswerStore
@@ -22,199 +26,264 @@ export interface Outbox {
   push(answer: Answer): void
   /** Sends now; settles when the queue is empty or cannot progress. */
   flush(): Promise<void>
+  /** Stops at once, as a closed tab does: what it was sending stays claimed until the claim lapses. */
   destroy(): void
 }
 
-const rejecting = [400, 413, 422]
+/** Replies that refuse answers rather than the sender. */
+const REFUSING = [400, 413, 422]
+
+/** One copy of an answer: a later copy (with a comment) is another. */
+const copyOf = (answer: Answer) => JSON.stringify(answer)
 
 /**
- * Keeps answers until the endpoint confirms them (RELIABILITY.md): stored
- * before the first send, removed on a 2xx only; batches, backoff, Retry-After,
- * splitting, bounds and expiry; one tab sending at a time; a last effort with
- * keepalive or a beacon when the page is left.
+ * Keeps answers until the endpoint confirms them (docs: RELIABILITY.md), by its rules in
+ * the order a batch meets them: pick what may go, claim it, send it, settle the reply,
+ * back off, and leave — a last effort when the page is left.
  */
 export const createOutbox = ({ store, transport, beacon, onSent, onError }: OutboxOptions): Outbox => {
-  const tab = randomId()
+  // Tells this tab's claims from the others'.
+  const tab = String(crypto.getRandomValues(new Uint32Array(2)))
+  // 'stopped': nothing more is sent until the next page load, but replies in flight count.
+  let state: 'idle' | 'sending' | 'stopped' | 'destroyed' = 'idle'
   let timer: ReturnType<typeof setTimeout> | undefined
-  let sending = false
-  let stopped = false
+  /** Set while a pause the endpoint asked for runs; its end sends. */
+  let pause: ReturnType<typeof setTimeout> | undefined
   let attempt = 0
   let batchLimit = MAX_BATCH
-  let pausedUntil = 0
+  /** Whether the endpoint has stored an answer since the page loaded. */
+  let accepted = false
   let keepaliveBytes = 0
-  let inFlight: Answer[] = []
-  let waiters: (() => void)[] = []
+  /** The answers of this tab's requests on the way, once for each request that carries them. */
+  const flying: Answer[] = []
+  /** The copies sent since the page was left, until it is back. */
+  let departure: Set<string> | undefined
+  const waiters: (() => void)[] = []
 
-  const settle = () => waiters.splice(0).forEach((resolve) => resolve())
+  const online = () => navigator.onLine !== false
+  const wakeWaiters = () => waiters.splice(0).forEach((resolve) => resolve())
+
   const drop = (answers: Answer[], reason: SaysoError['reason'], message: string, status?: number) => {
     answers.forEach(store.remove)
     onError({ reason, message, answers, ...(status && { status }) })
   }
-  const schedule = (ms: number) => {
-    clearTimeout(timer)
-    timer = setTimeout(send, Math.max(ms, pausedUntil - Date.now()))
-  }
 
-  // Drops what is too old or over the bounds, oldest first; returns the rest.
+  // The queue within its bounds, what they take out dropped and told.
   const trim = (): Entry[] => {
-    const now = Date.now()
-    const entries = store.list()
-    // A clock set back makes answers look younger, never older: nothing expires by it.
-    const old = entries.filter((entry) => now - Date.parse(entry.answer.createdAt) > limit.MAX_AGE_MS)
-    if (old.length) drop(old.map((entry) => entry.answer), 'expired', messages.expired(old.length))
-    const kept = entries.filter((entry) => !old.includes(entry))
-    let bytes = kept.reduce((sum, entry) => sum + limit.byteLength(entry.answer), 0)
-    while (kept.length > limit.MAX_COUNT || bytes > limit.MAX_BYTES) {
-      const { answer } = kept.shift()!
-      bytes -= limit.byteLength(answer)
-      drop([answer], 'overflow', messages.overflow())
-    }
+    const { kept, expired, overflow } = trimToBounds(store.list(), Date.now())
+    if (expired.length) drop(expired, 'expired', messages.expired(expired.length))
+    overflow.forEach((answer) => drop([answer], 'overflow', messages.overflow()))
     return kept
   }
 
-  const elsewhere = (entry: Entry) => !!entry.tab && entry.tab != tab && entry.until! > Date.now()
-
-  const batchesOf = (answers: Answer[], count: number) => {
-    const batches: Answer[][] = []
-    let bytes = 0
-    for (const answer of answers) {
-      const size = limit.byteLength(answer)
-      const last = batches.at(-1)
-      if (!last || last.length == count || bytes + size > limit.BATCH_BYTES) {
-        batches.push([answer])
-        bytes = size
-      } else {
-        last.push(answer)
-        bytes += size
-      }
-    }
-    return batches
+  // Another tab is sending it. No claim runs longer than CLAIM_MS: one that seems to has
+  // outlived a clock set back, and no longer counts.
+  const elsewhere = ({ claim }: Entry) => {
+    const now = Date.now()
+    return !!claim && claim.tab != tab && claim.until > now && claim.until <= now + limit.CLAIM_MS
   }
 
-  const claim = (answers: Answer[], ms: number) =>
-    answers.forEach((answer) => store.put({ answer, tab, until: Date.now() + ms }))
-  const release = (answers: Answer[]) => {
-    const ids = answers.map((answer) => answer.id)
-    store.list().forEach((entry) => ids.includes(entry.answer.id) && entry.tab == tab && store.put({ answer: entry.answer }))
+  // Another request of this tab carries the answer. Two copies of an answer on the way at
+  // once may land in either order, and the endpoint keeps the one that lands last.
+  const carried = (answer: Answer) => flying.some((other) => other.id == answer.id)
+  const olderOnTheWay = (answer: Answer) => flying.some((other) => other.id == answer.id && copyOf(other) != copyOf(answer))
+
+  // Pick: the oldest answers that no tab is sending, this one included.
+  const pick = (entries: Entry[]): Answer[] | undefined => {
+    const free = entries.filter((entry) => !elsewhere(entry) && !carried(entry.answer)).map((entry) => entry.answer)
+    return batchesOf(free, batchLimit)[0]
   }
 
-  // What a reply means; true when the next batch may go at once.
-  const handle = (batch: Answer[], result: TransportResult): boolean => {
-    if (result.ok) {
-      batch.forEach(store.remove)
-      attempt = 0
-      onSent(batch)
-      return true
-    }
-    release(batch)
-    const { retry, retryAfterMs: wait, status } = result
-    if (retry) {
-      // A pause the server asks for is obeyed and is no failed attempt; one over 5 minutes waits for the next page.
-      if (wait! > limit.MAX_WAIT_MS) stopped = true
-      else if (wait! >= 0) {
-        pausedUntil = Date.now() + Math.max(1000, wait!)
-        schedule(0)
-      } else schedule(limit.backoff(attempt++))
+  // Back off: the next attempt, never inside a pause the endpoint asked for.
+  const schedule = (ms: number) => {
+    clearTimeout(timer)
+    if (!pause) timer = setTimeout(send, ms)
+  }
+  const pauseFor = (ms: number) => {
+    clearTimeout(timer)
+    pause = setTimeout(() => {
+      pause = undefined
+      send()
+    }, ms)
+  }
+  // A failed attempt waits longer each time. A pause the endpoint asks for is obeyed and is
+  // no failed attempt; one over 5 minutes waits for the next page load.
+  const backOff = (batch: Answer[], wait: number | undefined, status?: number) => {
+    if (wait === undefined) schedule(limit.backoff(attempt++))
+    else if (wait > limit.MAX_WAIT_MS) stop(batch, messages.longWait(status), status)
+    else pauseFor(Math.max(1000, wait))
+  }
+  const stop = (batch: Answer[], message: string, status?: number) => {
+    state = 'stopped'
+    onError({ reason: 'stopped', message, answers: batch, status })
+  }
+
+  const delivered = (answers: Answer[]) => {
+    if (!answers.length) return
+    // A copy still on the way may land after this one and undo it: the answer stays, and goes again.
+    answers.filter((answer) => !carried(answer)).forEach(store.remove)
+    attempt = 0
+    accepted = true
+    onSent(answers)
+  }
+
+  // A refusal that names no answer: halve, pausing between steps, until the bad answer is
+  // alone. Alone, it is dropped only if the endpoint has stored others: one that has stored
+  // nothing is broken (a proxy, a firewall), not the answer.
+  const split = (batch: Answer[], status?: number): boolean => {
+    if (batch.length > 1) {
+      batchLimit = Math.ceil(batch.length / 2)
+      schedule(limit.backoff(attempt++))
       return false
     }
-    if (rejecting.includes(status!)) {
-      // Halve until the bad answer is alone, then drop it and deliver the rest.
-      if (batch.length > 1) batchLimit = Math.ceil(batch.length / 2)
-      else {
-        batchLimit = MAX_BATCH
-        drop(batch, 'rejected', messages.rejected(status), status)
-      }
+    batchLimit = MAX_BATCH
+    if (!accepted) {
+      stop(batch, messages.stopped(status), status)
+      return false
+    }
+    drop(batch, 'rejected', messages.rejected(status), status)
+    return true
+  }
+
+  // Settle: what a reply means. True when the next batch may go at once.
+  const settle = (batch: Answer[], result: TransportResult): boolean => {
+    if (result.ok) {
+      delivered(batch)
       return true
     }
-    stopped = true
-    onError({ reason: 'stopped', message: messages.stopped(status), answers: batch, status })
+    const { retry, retryAfterMs, status, rejected = [] } = result
+    if (retry) {
+      backOff(batch, retryAfterMs, status)
+      return false
+    }
+    const named = batch.filter((answer) => rejected.includes(answer.id))
+    if (named.length) {
+      drop(named, 'rejected', messages.rejected(status), status)
+      delivered(batch.filter((answer) => !named.includes(answer)))
+      return true
+    }
+    if (REFUSING.includes(status ?? 0)) return split(batch, status)
+    stop(batch, messages.stopped(status), status)
     return false
   }
 
+  // Send: a transport that never answers is given up after 15 s, like a fetch that hangs.
   const deliver = async (batch: Answer[], keepalive: boolean): Promise<TransportResult> => {
+    flying.push(...batch)
     let timeout: ReturnType<typeof setTimeout> | undefined
+    const givenUp = new Promise<TransportResult>((resolve) => {
+      timeout = setTimeout(() => resolve({ ok: false, retry: true }), limit.TIMEOUT_MS)
+    })
     try {
-      // A transport that never answers is given up after 15 s, like a fetch that hangs.
-      return await Promise.race([
-        transport(batch, { keepalive }),
-        new Promise<TransportResult>((resolve) => (timeout = setTimeout(() => resolve({ ok: false, retry: true }), limit.TIMEOUT_MS)))
-      ])
+      return await Promise.race([transport(batch, { keepalive }), givenUp])
     } catch (error) {
       onError({ reason: 'transport', message: messages.failed('the transport', error), answers: batch })
       return { ok: false, retry: true }
     } finally {
       clearTimeout(timeout)
+      batch.forEach((answer) => flying.splice(flying.indexOf(answer), 1))
     }
   }
 
-  // Sends the next batch; true when another may follow at once.
-  const sendBatch = async (): Promise<boolean> => {
-    const entries = trim()
-    const others = entries.filter(elsewhere)
-    const [batch] = batchesOf(entries.filter((entry) => !elsewhere(entry)).map((entry) => entry.answer), batchLimit)
-    // What another tab is sending is looked at again once its claim lapses (that tab may have died).
-    if (!batch) return others.length > 0 && void schedule(Math.min(...others.map((entry) => entry.until!)) - Date.now() + 1), false
-    claim(batch, limit.CLAIM_MS)
-    inFlight = batch
-    const result = await deliver(batch, false)
-    inFlight = []
-    return !stopped && handle(batch, result)
+  // A claim goes once no request of this tab carries the answer.
+  const release = (batch: Answer[]) =>
+    store.release(
+      batch.filter((answer) => !carried(answer)),
+      tab
+    )
+
+  // What another tab is sending is looked at again once its claim lapses: that tab may have died.
+  const lookAgainAfterClaims = (entries: Entry[]) => {
+    const ends = entries.filter(elsewhere).map((entry) => entry.claim!.until)
+    if (ends.length) schedule(Math.min(...ends) - Date.now() + 1)
   }
 
-  async function send() {
+  // One batch: pick, claim, send, settle. True when the next may go at once.
+  const sendNext = async (): Promise<boolean> => {
+    // Gone offline since the last batch: `online` sends again.
+    if (!online()) return false
+    const entries = trim()
+    const batch = pick(entries)
+    if (!batch) {
+      lookAgainAfterClaims(entries)
+      return false
+    }
+    store.claim(batch, { tab, until: Date.now() + limit.CLAIM_MS })
+    const result = await deliver(batch, false)
+    if (state == 'destroyed') return false
+    release(batch)
+    return settle(batch, result)
+  }
+
+  const sendAll = async () => {
+    let more = true
+    while (more) more = await sendNext()
+  }
+
+  const send = async () => {
     clearTimeout(timer)
-    if (sending) return
-    if (!stopped && navigator.onLine !== false && Date.now() < pausedUntil) schedule(0)
-    else if (!stopped && navigator.onLine !== false) {
-      sending = true
+    if (state == 'sending') return // the send under way wakes the waiters when it ends
+    if (state == 'idle' && !pause) {
+      state = 'sending'
       try {
-        const run = async () => {
-          while (await sendBatch());
-          return true
-        }
         // One tab sends at a time: the one that holds the lock delivers the other tabs' answers too.
-        const locks = navigator.locks
-        const done = locks ? await locks.request(store.name, { ifAvailable: true }, (lock) => lock && run()) : await run()
-        if (!done) schedule(limit.LOCKED_RETRY_MS)
+        if (!(await holdingLock(store.name, sendAll))) schedule(limit.LOCKED_RETRY_MS)
       } finally {
-        sending = false
+        if (state == 'sending') state = 'idle'
       }
     }
-    settle()
+    wakeWaiters()
   }
 
-  // Leaving the page: whatever can go, goes now — keepalive fetch within sayso's own
-  // budget, else a beacon, halved when the browser refuses it. What was sent this way
-  // stays stored ("maybe sent") until a 2xx is seen, so the next visit sends it again.
+  const sendKeepalive = async (batch: Answer[]) => {
+    const bytes = limit.byteLength(batch)
+    keepaliveBytes += bytes
+    const result = await deliver(batch, true)
+    keepaliveBytes -= bytes
+    if (state == 'destroyed') return
+    release(batch)
+    settle(batch, result)
+  }
+
+  // Leave: whatever can go goes now, once per departure (pagehide and visibilitychange come
+  // together) — by keepalive fetch within sayso's own budget, else by beacon. It stays
+  // stored ("maybe sent") until a 2xx is seen, so the next visit sends it again.
   const leave = (event?: Event) => {
-    if (stopped) return
-    // Hidden is not gone: the request in flight goes on, so only an unloading page sends its batch again.
-    const answers = trim()
-      .filter((entry) => !elsewhere(entry) && !(event?.type != 'pagehide' && inFlight.some((answer) => answer.id == entry.answer.id)))
-      .map((entry) => entry.answer)
-    claim(answers, limit.LEAVE_CLAIM_MS)
-    const beam = (batch: Answer[]): unknown =>
-      beacon!(batch) || (batch.length > 1 && [batch.slice(0, batch.length >> 1), batch.slice(batch.length >> 1)].map(beam))
+    if (state == 'stopped' || state == 'destroyed' || !online()) return
+    const left = (departure ??= new Set())
+    // Hidden is not gone: what is on the way goes on, and a newer copy waits for it. An unloading
+    // page sends all it has not sent since it was left: its requests may die with it.
+    const unloading = event?.type != 'visibilitychange'
+    const goesOn = (answer: Answer) => left.has(copyOf(answer)) || (!unloading && carried(answer))
+    const mine = trim().filter((entry) => !elsewhere(entry))
+    const answers = mine.map((entry) => entry.answer).filter((answer) => !goesOn(answer))
+    answers.forEach((answer) => left.add(copyOf(answer)))
+    // A hidden page lives on, and claims what it sends as any request. A page that unloads
+    // leaves all it had to the next page soon, but for what an older copy is still on the way
+    // for: the next page waits for that request to be over.
+    if (unloading) {
+      const leftToNext = mine.map((entry) => entry.answer).filter((answer) => !olderOnTheWay(answer))
+      store.claim(leftToNext, { tab, until: Date.now() + limit.LEAVE_CLAIM_MS })
+    } else store.claim(answers, { tab, until: Date.now() + limit.CLAIM_MS })
     for (const batch of batchesOf(answers, MAX_BATCH)) {
-      const bytes = limit.byteLength(batch)
-      if (!beacon || keepaliveBytes + bytes <= limit.KEEPALIVE_BYTES) {
-        keepaliveBytes += bytes
-        void deliver(batch, true).then((result) => {
-          keepaliveBytes -= bytes
-          if (result.ok) {
-            batch.forEach(store.remove)
-            onSent(batch)
-          }
-        })
-      } else beam(batch)
+      if (!beacon || keepaliveBytes + limit.byteLength(batch) <= limit.KEEPALIVE_BYTES) void sendKeepalive(batch)
+      else beamInHalves(beacon, batch)
     }
   }
 
-  const onVisibility = (event: Event) => (document.visibilityState == 'hidden' ? leave(event) : schedule(0))
+  // Back on the page (or out of the back/forward cache): the next departure sends again.
+  const back = () => {
+    departure = undefined
+    schedule(0)
+  }
+  const onVisibility = (event: Event) => {
+    if (document.visibilityState == 'hidden') leave(event)
+    else back()
+  }
   const listeners: [EventTarget, string, (event: Event) => void][] = [
     [window, 'online', () => schedule(0)],
     [window, 'pagehide', leave],
-    [window, 'pageshow', () => schedule(0)],
+    [window, 'pageshow', back],
     [document, 'visibilitychange', onVisibility]
   ]
   listeners.forEach(([target, type, listener]) => target.addEventListener(type, listener))
@@ -222,26 +291,31 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   schedule(limit.SOON_MS)
 
   return {
-    push(answer) {
-      if (limit.byteLength(answer) > limit.MAX_ANSWER_BYTES) return drop([answer], 'too-large', messages.tooLarge())
-      const previous = store.list().find((entry) => entry.answer.id == answer.id)
-      store.put(previous?.tab == tab ? { ...previous, answer } : { answer })
+    push(given) {
+      const { answer, leftOut } = storableCopy(given)
+      if (limit.byteLength(answer) > limit.MAX_ANSWER_BYTES) {
+        drop([answer], 'too-large', messages.tooLarge())
+        return
+      }
+      store.put(answer)
+      if (leftOut.length) onError({ reason: 'command', message: messages.leftOut(leftOut), answers: [answer] })
       trim()
       // Without storage an answer lives only as long as the page: it goes at once.
       schedule(store.durable() ? limit.SOON_MS : 0)
     },
     flush() {
       const settled = new Promise<void>((resolve) => waiters.push(resolve))
-      send()
+      void send()
       return settled
     },
     destroy() {
       clearTimeout(timer)
+      clearTimeout(pause)
       listeners.forEach(([target, type, listener]) => target.removeEventListener(type, listener))
       // Answers in memory would end with the page: they get the same last chance as on leaving.
       if (!store.durable()) leave()
-      stopped = true
-      settle()
+      state = 'destroyed'
+      wakeWaiters()
     }
   }
 }

@@ -16,7 +16,7 @@ export const KEEPALIVE_BYTES = 32 * 1024
 export const TIMEOUT_MS = 15_000
 /** A tab sending a batch keeps others off it this long (past the timeout, so a dead tab's claim lapses). */
 export const CLAIM_MS = 20_000
-/** What a leaving page sent by keepalive or beacon is left alone this long. */
+/** What an unloading page leaves (sent by keepalive or beacon, or not) is left alone this long. */
 export const LEAVE_CLAIM_MS = 3_000
 /** While another tab sends, this one looks again after this long. */
 export const LOCKED_RETRY_MS = 5_000
@@ -25,7 +25,8 @@ export const MAX_WAIT_MS = 300_000
 /** A new answer is sent this soon, so that answers chosen together travel together. */
 export const SOON_MS = 300
 
-export const byteLength = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length
+/** How many bytes a value takes as JSON in UTF-8. */
+export const byteLength = (value: unknown): number => new Blob([JSON.stringify(value)]).size
 
 /** `min(300 s, 1 s × 2^attempt) × random(0.5…1.5)` */
 export const backoff = (attempt: number, random = Math.random()): number =>

@@ -1,13 +1,29 @@
 import type { Transport } from '../types'
 
-/** Where the answers for one endpoint (or for the custom transport) wait: `sayso:q:<scope>:<answer id>`. */
-export const queuePrefix = (scope: string): string => `sayso:q:${scope}:`
+/**
+ * The scope as it appears in a storage key. A colon ends the scope, so one inside it is
+ * written %3A (and a percent %25, so that no two scopes read alike): no queue's prefix is
+ * then the start of another's, whatever the URLs look like ('https://c.example' and
+ * 'https://c.example:8443/api'). A path such as '/api/answers' keeps its old key.
+ */
+export const inKey = (scope: string): string => scope.replace(/[%:]/g, encodeURIComponent)
 
-/** Whether answers from an earlier page view wait in storage, without reading them. */
+/** Where the answers for one endpoint (or for the custom transport) wait: `sayso:q:<scope>:<answer id>`. */
+export const queuePrefix = (scope: string): string => `sayso:q:${inKey(scope)}:`
+
+/** Where the previous version kept answers: the scope as it is, which another endpoint's key may start with. */
+export const legacyPrefix = (scope: string): string => `sayso:q:${scope}:`
+
+/**
+ * Whether answers from an earlier page view wait in storage, without reading them: under
+ * the queue's key, or under the previous version's, which the outbox moves over once loaded
+ * (another endpoint's old key may match too, and load the outbox for nothing until that
+ * endpoint's own outbox has moved it).
+ */
 export const hasQueued = (scope: string): boolean => {
-  const prefix = queuePrefix(scope)
+  const prefixes = [queuePrefix(scope), legacyPrefix(scope)]
   try {
-    return Object.keys(localStorage).some((key) => key.startsWith(prefix))
+    return Object.keys(localStorage).some((key) => prefixes.some((prefix) => key.startsWith(prefix)))
   } catch {
     return false // No storage: nothing can have waited.
   }
