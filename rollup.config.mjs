@@ -123,12 +123,14 @@ export default [
       entryFileNames: `index.${extension}`,
       chunkFileNames: ({ facadeModuleId, name }) => {
         const part = partOf(facadeModuleId)
-        return `${part ? `${part}/${part}` : `i18n/${name}`}.${extension}`
+        const language = facadeModuleId?.startsWith(resolve(manifest.languages.folder))
+        return `${part ? `${part}/${part}` : language ? `i18n/${name}` : `shared/${name}`}.${extension}`
       },
+      // The transports are the public API and the outbox's: a chunk of their own, so that an app
+      // that imports only init() loads them with the outbox, not with the page.
+      manualChunks: (id) => (id.includes('/src/transport/') ? 'transport' : undefined),
       format: extension === 'js' ? 'es' : 'cjs',
-      sourcemap: true,
-      // What the lazy parts share (a few constants) goes into the entry, not into a chunk of its own.
-      experimentalMinChunkSize: 100
+      sourcemap: true
     })),
     plugins: plugins(false, { parts: 'chunks', languages: 'chunks' })
   },

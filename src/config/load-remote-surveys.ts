@@ -1,5 +1,8 @@
-import * as messages from '../messages'
-import type { Problem } from './problem'
+import { problem, type Problem } from './problem'
+
+// The remote part's one sentence, kept beside it: the core never says it.
+const remoteConfig = (url: string, why: string, copy?: number) =>
+  problem(['configUrl'], `${url} ${why}; ${copy ? `using the copy of ${new Date(copy).toISOString()}` : 'no copy to fall back on'}`)
 
 interface Copy {
   at: number
@@ -38,7 +41,7 @@ export const loadRemoteSurveys = async (url: string, cacheMs: number, problems: 
         // Kept for this page only.
       }
     } catch (error) {
-      problems.push(messages.remoteConfig(url, (error as Error).message, copy?.at))
+      problems.push(remoteConfig(url, (error as Error).message, copy?.at))
       surveys = copy?.surveys ?? []
     }
   }

@@ -1,4 +1,5 @@
-import * as messages from '../messages'
+import { failed } from '../messages'
+import * as messages from './messages'
 import type { Answer, SaysoError, Transport, TransportResult } from '../types'
 import { MAX_BATCH } from '../wire/limits'
 import { batchesOf } from './batches-of'
@@ -53,6 +54,8 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   let batchLimit = MAX_BATCH
   /** Whether the endpoint has stored an answer since the page loaded. */
   let accepted = false
+  /** Whether `error` has said that the endpoint does not answer, since it last did. */
+  let unanswered = false
   let keepaliveBytes = 0
   /** The answers of this tab's requests on the way, once for each request that carries them. */
   const flying: Answer[] = []
@@ -124,6 +127,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     answers.filter((answer) => !carried(answer)).forEach(store.remove)
     attempt = 0
     accepted = true
+    unanswered = false
     onSent(answers)
   }
 
@@ -153,6 +157,9 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     }
     const { retry, retryAfterMs, status, rejected = [] } = result
     if (retry) {
+      // No reply at all (no connection, a timeout): said once, until the endpoint answers again.
+      if (status === undefined && !unanswered) onError({ reason: 'transport', message: messages.unreachable(), answers: batch })
+      unanswered ||= status === undefined
       backOff(batch, retryAfterMs, status)
       return false
     }
@@ -177,7 +184,9 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     try {
       return await Promise.race([transport(batch, { keepalive }), givenUp])
     } catch (error) {
-      onError({ reason: 'transport', message: messages.failed('the transport', error), answers: batch })
+      onError({ reason: 'transport', message: failed('the transport', error), answers: batch })
+      // Said already: the reply that never came is not told again.
+      unanswered = true
       return { ok: false, retry: true }
     } finally {
       clearTimeout(timeout)

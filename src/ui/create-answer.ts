@@ -1,6 +1,6 @@
 import type { ParsedSurvey } from '../config/schema'
 import { randomId } from '../random-id'
-import { notScalar } from '../messages'
+import { notScalar } from './messages'
 import type { Answer, SaysoError, User } from '../types'
 import { version } from '../version'
 import { isScalar } from '../wire/is-scalar'

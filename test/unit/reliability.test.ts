@@ -278,6 +278,21 @@ describe('RELIABILITY.md fault rows', () => {
     expect(kept()).toEqual([])
   })
 
+  it('11: an endpoint that does not answer is told once through `error`, and again after it answered once', async () => {
+    collector.failWith((_, index) => (index < 3 || index == 4 ? 'network-error' : undefined))
+    const outbox = start()
+    const [a, b] = [answer(), answer()]
+    outbox.push(a)
+    await vi.advanceTimersByTimeAsync(10_000)
+    const unanswered = () => errors.filter((error) => error.reason == 'transport').map((error) => error.message)
+    expect(unanswered()).toEqual(['the endpoint did not answer (offline, refused, timed out); the answers stay queued and are tried again'])
+    expect(ids(sent.flat())).toEqual([a.id])
+    outbox.push(b)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(unanswered()).toHaveLength(2)
+    expectStoredOnce([a, b])
+  })
+
   it('12: the tab closed 50 ms after the answer — its keepalive request delivers it', async () => {
     const a = answer()
     const outbox = start({ beacon: () => true })
