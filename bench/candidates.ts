@@ -22,11 +22,9 @@ export interface Candidate {
   open: string
   /** An in-page expression for the element that shows the survey (undefined until there). */
   find: string
-  /** The script files it loads, on the bench server: those of the page view, and those loaded when a survey opens. */
-  scripts: { page: string[]; open: string[] }
 }
 
-export const question = 'How likely are you to recommend Acme Outdoor to a friend or colleague?'
+const question = 'How likely are you to recommend Acme Outdoor to a friend or colleague?'
 
 /** The survey sayso is given: the same NPS question for every build and trigger. */
 export type SaysoTrigger = 'manual' | { event: string } | { delay: number } | undefined
@@ -102,11 +100,66 @@ const answerPosthog = (url: URL) => {
   return { type: 'application/json', body: '{"status":1}' }
 }
 
-/** Registers every candidate's files and services on the server, and returns the candidates. */
-export const setUpCandidates = async (server: BenchServer, root: string) => {
-  const dist = join(root, 'dist')
+/** The peers, each as its documentation shows: a script tag, its setup, the call that opens a survey. */
+const peers: Candidate[] = [
+  {
+    name: 'PostHog array.full.js',
+    key: 'posthog',
+    api: 'displaySurvey',
+    head: `<script async src="/peers/posthog.js" onload="posthog.init('${posthogToken}', { api_host: location.origin + '/ph', opt_out_useragent_filter: true }); posthog.onSurveysLoaded(() => __bench.ready())"></script>`,
+    open: `posthog.displaySurvey('nps', { displayType: 'popover', ignoreConditions: true, ignoreDelay: true })`,
+    find: `document.querySelector('.PostHogSurvey-nps')?.shadowRoot?.querySelector('.survey-box')`
+  },
+  {
+    name: 'Sentry feedback',
+    key: 'sentry',
+    api: 'createForm',
+    head: `<script async src="/peers/sentry.js" onload="__bench.ready()"></script>`,
+    open: `Sentry.getFeedback().createForm().then((form) => { form.appendToDom(); form.open() })`,
+    find: `document.querySelector('#sentry-feedback')?.shadowRoot?.querySelector('.dialog__content')`
+  },
+  {
+    name: 'Formbricks renderer',
+    key: 'formbricks',
+    api: 'renderSurveyModal',
+    head: `<script async src="/peers/formbricks.js" onload="__bench.ready()"></script>`,
+    open: `formbricksSurveys.renderSurveyModal({ survey: ${JSON.stringify(formbricksSurvey)}, brandColor: '#4f46e5', isBrandingEnabled: false, placement: 'bottomRight', darkOverlay: false, clickOutside: true, highlightBorderColor: null, onDisplay() {}, onResponse() {}, onClose() {}, onFinished() {}, onActiveQuestionChange() {}, onRetry() {}, onFileUpload: async () => '', getSetIsError() {}, getSetIsResponseSendingFinished() {}, isRedirectDisabled: true })`,
+    find: `document.querySelector('#formbricks-modal-container form')`
+  }
+]
+
+/** One build of sayso: this checkout's dist/, or another one named for a comparison (BENCH_SAYSO). */
+export interface SaysoBuild {
+  /** Empty for this checkout's; else the name given, which the tables show. */
+  name: string
+  /** The URL path its files are served under: `/`, or `/<name>/`. */
+  base: string
+  /** Its drawing and sending parts, as the lazy build imports them. */
+  parts: string[]
+}
+
+const saysoFiles = (server: BenchServer, dist: string, base: string) => {
   const { built } = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { built: Record<string, string> }
-  for (const file of ['sayso.js', 'sayso.full.js', ...Object.values(built)]) server.file(`/${file}`, join(dist, file))
+  for (const file of ['sayso.js', 'sayso.full.js', ...Object.values(built)]) server.file(`${base}${file}`, join(dist, file))
+  return [`${base}${built.ui}`, `${base}${built.outbox}`]
+}
+
+/** sayso's two script-tag builds of one dist/, opened with `show` on a survey triggered by nothing else. */
+const saysoCandidates = ({ name, base }: SaysoBuild): Candidate[] => {
+  const of = name ? ` — ${name}` : ''
+  const at = name ? `@${name}` : ''
+  const common = { api: 'show', open: `sayso('show', 'nps', { force: true })`, find: saysoFind }
+  return [
+    { ...common, name: `sayso one file (sayso.full.js)${of}`, key: `sayso-full${at}`, head: saysoHead(`${base.slice(1)}sayso.full.js`, 'manual') },
+    { ...common, name: `sayso lazy (sayso.js)${of}`, key: `sayso${at}`, head: saysoHead(`${base.slice(1)}sayso.js`, 'manual') }
+  ]
+}
+
+/**
+ * Registers every candidate's files and services on the server: the peers, this checkout's
+ * sayso, and the other sayso builds to compare (`name=folder` each, a built dist/ folder).
+ */
+export const setUpCandidates = async (server: BenchServer, root: string, others: { name: string; dist: string }[] = []) => {
   server.file('/demo/demo.css', join(root, 'demo/demo.css'))
   server.file('/peers/sentry.js', await bundleSentry(root))
   server.file('/peers/formbricks.js', join(root, 'node_modules/@formbricks/surveys/dist/index.umd.js'))
@@ -116,55 +169,9 @@ export const setUpCandidates = async (server: BenchServer, root: string) => {
     if (/^\/api\/\d+\/envelope\/$/.test(url.pathname)) return { type: 'application/json', body: '{}' }
     return answerPosthog(url)
   })
-  const parts = [`/${built.ui}`, `/${built.outbox}`]
-  const saysoOpen = `sayso('show', 'nps', { force: true })`
-
-  const candidates: Candidate[] = [
-    {
-      name: 'PostHog array.full.js',
-      key: 'posthog',
-      api: 'displaySurvey',
-      head: `<script async src="/peers/posthog.js" onload="posthog.init('${posthogToken}', { api_host: location.origin + '/ph', opt_out_useragent_filter: true }); posthog.onSurveysLoaded(() => __bench.ready())"></script>`,
-      open: `posthog.displaySurvey('nps', { displayType: 'popover', ignoreConditions: true, ignoreDelay: true })`,
-      find: `document.querySelector('.PostHogSurvey-nps')?.shadowRoot?.querySelector('.survey-box')`,
-      scripts: { page: ['/peers/posthog.js'], open: [] }
-    },
-    {
-      name: 'Sentry feedback',
-      key: 'sentry',
-      api: 'createForm',
-      head: `<script async src="/peers/sentry.js" onload="__bench.ready()"></script>`,
-      open: `Sentry.getFeedback().createForm().then((form) => { form.appendToDom(); form.open() })`,
-      find: `document.querySelector('#sentry-feedback')?.shadowRoot?.querySelector('.dialog__content')`,
-      scripts: { page: ['/peers/sentry.js'], open: [] }
-    },
-    {
-      name: 'Formbricks renderer',
-      key: 'formbricks',
-      api: 'renderSurveyModal',
-      head: `<script async src="/peers/formbricks.js" onload="__bench.ready()"></script>`,
-      open: `formbricksSurveys.renderSurveyModal({ survey: ${JSON.stringify(formbricksSurvey)}, brandColor: '#4f46e5', isBrandingEnabled: false, placement: 'bottomRight', darkOverlay: false, clickOutside: true, highlightBorderColor: null, onDisplay() {}, onResponse() {}, onClose() {}, onFinished() {}, onActiveQuestionChange() {}, onRetry() {}, onFileUpload: async () => '', getSetIsError() {}, getSetIsResponseSendingFinished() {}, isRedirectDisabled: true })`,
-      find: `document.querySelector('#formbricks-modal-container form')`,
-      scripts: { page: ['/peers/formbricks.js'], open: [] }
-    },
-    {
-      name: 'sayso one file (sayso.full.js)',
-      key: 'sayso-full',
-      api: 'show',
-      head: saysoHead('sayso.full.js', 'manual'),
-      open: saysoOpen,
-      find: saysoFind,
-      scripts: { page: ['/sayso.full.js'], open: [] }
-    },
-    {
-      name: 'sayso lazy (sayso.js), its parts fetched at the call',
-      key: 'sayso',
-      api: 'show',
-      head: saysoHead('sayso.js', 'manual'),
-      open: saysoOpen,
-      find: saysoFind,
-      scripts: { page: ['/sayso.js'], open: parts }
-    }
+  const sayso: SaysoBuild[] = [
+    { name: '', base: '/', parts: saysoFiles(server, join(root, 'dist'), '/') },
+    ...others.map(({ name, dist }) => ({ name, base: `/${name}/`, parts: saysoFiles(server, dist, `/${name}/`) }))
   ]
-  return { candidates, parts }
+  return { peers, sayso, candidates: [...peers, ...sayso.flatMap(saysoCandidates)] }
 }

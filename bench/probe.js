@@ -51,15 +51,22 @@
     openToVisible: (open, find) =>
       new Promise((done) =>
         requestAnimationFrame(() => {
-          const start = performance.now()
+          const start = performance.mark('bench:call').startTime
           open()
-          afterFrameShowing(find, (end) => done(end - start))
+          afterFrameShowing(find, (end) => {
+            performance.mark('bench:visible', { startTime: end })
+            done(end - start)
+          })
         })
       ),
     /** The end of the first frame that shows what `find` returns, in ms since navigation started. */
     visible: (find) =>
       new Promise((done) => {
-        const start = () => afterFrameShowing(find, done)
+        const start = () =>
+          afterFrameShowing(find, (end) => {
+            performance.mark('bench:visible', { startTime: end })
+            done(end)
+          })
         if (document.documentElement) start()
         else requestAnimationFrame(start)
       })

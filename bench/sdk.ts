@@ -3,63 +3,100 @@
 // two builds alone, a zero-code survey on page view and triggered surveys on a slow network.
 // Every visit has a fresh browser context; the candidates take turns, in an order that moves
 // each round; every figure is the median of the rounds, with the range beside it.
+//
+// BENCH_RUNS=n sets the rounds (7). BENCH_SAYSO="before=/tmp/dist-before,…" adds other builds
+// of sayso (built dist/ folders) to every table, to show in one run what a change buys.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startBenchServer } from './bench-server'
-import { saysoFind, saysoHead, setUpCandidates, type Candidate, type SaysoTrigger } from './candidates'
+import { saysoFind, saysoHead, setUpCandidates, type Candidate, type SaysoBuild, type SaysoTrigger } from './candidates'
 import { storefrontPage, zeroCodePage } from './pages'
 import { printReport, type Results, type ZeroCodeVisit } from './report'
 import { interleave } from './stats'
-import { launchChromium, slowNetwork, visit } from './visit'
+import { launchChromium, slowNetwork, visit, type Visit } from './visit'
 
 const root = resolve(import.meta.dirname, '..')
 const rounds = Math.max(1, Number(process.env.BENCH_RUNS ?? 7))
+const others = (process.env.BENCH_SAYSO ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((pair) => {
+    const [name, dist] = pair.split('=')
+    if (!/^[\w-]+$/.test(name) || !dist) throw new Error(`BENCH_SAYSO: expected name=folder pairs, got ${JSON.stringify(pair)}`)
+    return { name, dist: resolve(dist) }
+  })
 /** The page view's window for its start-up cost: from navigation to this many ms. */
 const pageLoadWindowMs = 2500
 /** On the slow network, when the visitor completes checkout (the event trigger), ms after navigation. */
 const eventAtMs = 2500
 const delayMs = 1000
+const triggers: Record<string, SaysoTrigger> = { event: { event: 'checkout_completed' }, delay: { delay: delayMs }, 'page view': undefined }
 
 const server = await startBenchServer()
-const { candidates, parts } = await setUpCandidates(server, root)
+const { candidates, sayso } = await setUpCandidates(server, root, others)
 const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]))
 server.page('/shop', (url) => storefrontPage(byKey.get(url.searchParams.get('candidate') ?? '')?.head))
-server.page('/zero-code', (url) => zeroCodePage(root, url.searchParams.get('build') ?? 'sayso.js'))
-const triggers: Record<string, SaysoTrigger> = { event: { event: 'checkout_completed' }, delay: { delay: delayMs }, 'page view': undefined }
+server.page('/zero-code', (url) => zeroCodePage(root, url.searchParams.get('script') ?? 'sayso.js'))
 server.page('/triggered', (url) => {
   const trigger = url.searchParams.get('trigger') ?? 'page view'
   // The visitor completes checkout a fixed time into the visit, whichever build has loaded by then.
   const checkout = `<script>setTimeout(() => { __bench.event = performance.now(); sayso('track', 'checkout_completed') }, ${eventAtMs})</script>`
-  return storefrontPage(saysoHead(url.searchParams.get('build') ?? 'sayso.js', triggers[trigger]), trigger == 'event' ? checkout : '')
+  return storefrontPage(saysoHead(url.searchParams.get('script') ?? 'sayso.js', triggers[trigger]), trigger == 'event' ? checkout : '')
 })
 
 const browser = await launchChromium()
-const results: Results = { rounds, machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, chromium: browser.version(), pageLoad: {}, open: {}, bytes: {}, zeroCode: {}, slow: {} }
+const results: Results = {
+  rounds,
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+  chromium: browser.version(),
+  sayso: sayso.map(({ name }) => name),
+  pageLoad: {},
+  open: {},
+  openCpu: {},
+  bytes: {},
+  zeroCode: {},
+  slow: {}
+}
 const push = <T>(table: Record<string, T[]>, key: string, value: T) => (table[key] ??= []).push(value)
 const scriptBytes = (paths: string[]) => [...new Set(paths)].reduce((sum, path) => sum + server.brotliSize(path), 0)
-const waitUntil = (page: Awaited<ReturnType<typeof visit>>['page'], at: number) => page.evaluate(`new Promise((done) => setTimeout(done, ${at} - performance.now()))`)
+const waitUntil = (tab: Visit, at: number) => tab.page.evaluate(`new Promise((done) => setTimeout(done, ${at} - performance.now()))`)
+const mainThreadMs = async (tab: Visit) => ((await tab.cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000
+const lazyOf = (build: SaysoBuild) => byKey.get(`sayso${build.name ? `@${build.name}` : ''}`)!
 
-// 1. The storefront with each candidate: its page view, then one survey opened. sayso.js is
-// visited twice a round: its first survey fetching its parts, and with its parts loaded first.
-type Kind = { key: string; candidate?: Candidate; partsFirst?: boolean }
-const kinds: Kind[] = [{ key: 'none' }, ...candidates.map((candidate) => ({ key: candidate.key, candidate })), { key: 'sayso parts loaded', candidate: byKey.get('sayso'), partsFirst: true }]
+// 1. The storefront with each candidate: its page view, then one survey opened. Each lazy build
+// is visited twice a round: its first survey fetching its parts, and with its parts loaded first.
+interface Kind {
+  key: string
+  candidate?: Candidate
+  partsFirst?: string[]
+}
+const kinds: Kind[] = [
+  { key: 'none' },
+  ...candidates.map((candidate) => ({ key: candidate.key, candidate })),
+  ...sayso.map((build) => ({ key: `${lazyOf(build).key} parts loaded`, candidate: lazyOf(build), partsFirst: build.parts }))
+]
 for (const [round, order] of interleave(kinds, rounds).entries()) {
-  process.stdout.write(`\rthe storefront, round ${round + 1} of ${rounds}`)
+  process.stdout.write(`\rthe storefront, round ${round + 1} of ${rounds}   `)
   for (const { key, candidate, partsFirst } of order) {
     const tab = await visit(browser, `${server.base}/shop${candidate ? `?candidate=${candidate.key}` : ''}`)
     if (candidate) await tab.ready()
-    await waitUntil(tab.page, pageLoadWindowMs)
+    await waitUntil(tab, pageLoadWindowMs)
     push(results.pageLoad, key, await tab.pageLoad())
     const atLoad = tab.requested.length
     if (candidate) {
-      if (partsFirst) await tab.measure(`Promise.all(${JSON.stringify(parts)}.map((part) => import(part))).then(() => 0)`)
+      if (partsFirst) await tab.measure(`Promise.all(${JSON.stringify(partsFirst)}.map((part) => import(part))).then(() => 0)`)
+      const before = await mainThreadMs(tab)
       push(results.open, key, await tab.measure(`__bench.openToVisible(() => { ${candidate.open} }, () => ${candidate.find})`))
+      push(results.openCpu, key, (await mainThreadMs(tab)) - before)
       results.bytes[key] = { page: scriptBytes(tab.requested.slice(0, atLoad)), open: scriptBytes(tab.requested.slice(atLoad)) }
     }
     await tab.close()
   }
 }
+
+// Each sayso build's two script files, for the pages that take one.
+const scripts = sayso.flatMap((build) => ['sayso.js', 'sayso.full.js'].map((file) => ({ key: `${build.name ? `${build.name} ` : ''}${file}`, script: `${build.base.slice(1)}${file}` })))
 
 // 2. The zero-code page (demo/zero-code.html): navigation to the survey on screen, and the
 // moments on the way there (the page's response, the script's, DOMContentLoaded, the parts').
@@ -68,28 +105,30 @@ const timeline = `(() => {
   const resources = Object.fromEntries(performance.getEntriesByType('resource').map((entry) => [new URL(entry.name).pathname, { start: entry.startTime, end: entry.responseEnd }]))
   return { html: navigation.responseEnd, domContentLoaded: navigation.domContentLoadedEventStart, ran: __bench.ranAt, resources }
 })()`
-for (const [round, order] of interleave(['sayso.js', 'sayso.full.js'], rounds).entries()) {
+for (const [round, order] of interleave(scripts, rounds).entries()) {
   process.stdout.write(`\rthe zero-code page, round ${round + 1} of ${rounds}   `)
-  for (const build of order) {
-    const tab = await visit(browser, `${server.base}/zero-code?build=${build}`, { init: `__bench.visibleAt = __bench.visible(() => ${saysoFind}); __bench.whenReady.then((at) => (__bench.ranAt = at))` })
+  for (const { key, script } of order) {
+    const tab = await visit(browser, `${server.base}/zero-code?script=${script}`, {
+      init: `__bench.visibleAt = __bench.visible(() => ${saysoFind}); __bench.whenReady.then((at) => (__bench.ranAt = at))`
+    })
     const visible = await tab.measure('__bench.visibleAt')
-    push(results.zeroCode, build, { visible, ...((await tab.page.evaluate(timeline)) as Omit<ZeroCodeVisit, 'visible'>) })
+    push(results.zeroCode, key, { visible, script: `/${script}`, ...((await tab.page.evaluate(timeline)) as Omit<ZeroCodeVisit, 'visible' | 'script'>) })
     await tab.close()
   }
 }
 
 // 3. sayso's builds on a slow network, a survey triggered by an event, a delay or the page view.
-const slowKinds = Object.keys(triggers).flatMap((trigger) => ['sayso.js', 'sayso.full.js'].map((build) => ({ trigger, build })))
+const slowKinds = Object.keys(triggers).flatMap((trigger) => scripts.map((script) => ({ trigger, ...script })))
 for (const [round, order] of interleave(slowKinds, rounds).entries()) {
   process.stdout.write(`\ron a slow network, round ${round + 1} of ${rounds}   `)
-  for (const { trigger, build } of order) {
-    const tab = await visit(browser, `${server.base}/triggered?build=${build}&trigger=${encodeURIComponent(trigger)}`, {
+  for (const { trigger, key, script } of order) {
+    const tab = await visit(browser, `${server.base}/triggered?script=${script}&trigger=${encodeURIComponent(trigger)}`, {
       network: slowNetwork,
       init: `__bench.visibleAt = __bench.visible(() => ${saysoFind})`
     })
     const visible = await tab.measure('__bench.visibleAt', 20_000)
     const event = trigger == 'event' ? ((await tab.page.evaluate('__bench.event')) as number) : undefined
-    push(results.slow, `${trigger} ${build}`, { visible, event })
+    push(results.slow, `${trigger} ${key}`, { visible, event })
     await tab.close()
   }
 }

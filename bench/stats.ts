@@ -20,8 +20,8 @@ export const less = (values: number[], baseline: number) => values.map((value) =
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`
 export const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
 
-/** "12 ms (9–15)": the median, then the range. */
-export const show = ({ median, min, max }: Spread, unit: (value: number) => string = ms) => `${unit(median)} (${unit(min).split(' ')[0]}–${unit(max)})`
+/** "12 ms (9–15 ms)": the median, then the range. */
+export const show = ({ median, min, max }: Spread, unit: (value: number) => string = ms) => `${unit(median)} (${unit(min)} – ${unit(max)})`
 
 /** How many times `value` is of `reference`: "0.42×". */
 export const times = (value: number, reference: number) => `${(value / reference).toFixed(2)}×`

@@ -67,7 +67,7 @@ export const visit = async (browser: Browser, url: string, options: VisitOptions
   page.on('request', (request) => requested.push(new URL(request.url()).pathname))
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  if (options.trace) await browser.startTracing(page, { path: options.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'netlog'] })
+  if (options.trace) await browser.startTracing(page, { path: options.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.compile', 'blink.user_timing', 'loading'] })
   await page.goto(url, { waitUntil: 'load' })
 
   const measure = (expression: string, timeoutMs = 10_000) => {
