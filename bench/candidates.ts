@@ -22,6 +22,8 @@ export interface Candidate {
   open: string
   /** An in-page expression for the element that shows the survey (undefined until there). */
   find: string
+  /** An in-page promise to wait for after the page view's figures and before the call. */
+  prepare?: string
 }
 
 const question = 'How likely are you to recommend Acme Outdoor to a friend or colleague?'
@@ -29,12 +31,21 @@ const question = 'How likely are you to recommend Acme Outdoor to a friend or co
 /** The survey sayso is given: the same NPS question for every build and trigger. */
 export type SaysoTrigger = 'manual' | { event: string } | { delay: number } | undefined
 
-/** The sayso snippet: the call queue, `init` with one inline NPS survey, and the async tag. */
-export const saysoHead = (build: string, trigger: SaysoTrigger) => `<script>
+/** The sayso snippet: the call queue, `init` with an inline NPS survey (and any others), and the async tag. */
+export const saysoHead = (script: string, trigger: SaysoTrigger, others: object[] = []) => `<script>
       window.sayso = window.sayso || function () { (window.sayso.q = window.sayso.q || []).push(arguments) };
-      sayso('init', { endpoint: '/api/answers', brand: 'Acme Outdoor', frequency: { cooldownDays: 0 }, surveys: [${JSON.stringify({ id: 'nps', type: 'nps', trigger })}] });
+      sayso('init', { endpoint: '/api/answers', brand: 'Acme Outdoor', frequency: { cooldownDays: 0 }, surveys: ${JSON.stringify([{ id: 'nps', type: 'nps', trigger }, ...others])} });
     </script>
-    <script async src="/${build}" onload="__bench.ready()"></script>`
+    <script async src="/${script}" onload="__bench.ready()"></script>`
+
+// A second survey, asked an hour after an event: tracking the event sets it on its way, so that
+// sayso loads its parts (and opens its outbox) itself, as it does for any survey on its way.
+const onItsWay = { id: 'later', type: 'csat', trigger: { event: 'bench_later', delay: 3_600_000 } }
+const partsLoaded = (parts: string[]) => `(sayso('track', 'bench_later'), new Promise((done) => {
+  const loaded = () => ${JSON.stringify(parts)}.every((part) => performance.getEntriesByName(location.origin + part).length)
+  const check = () => (loaded() ? setTimeout(done, 200) : setTimeout(check, 20))
+  check()
+}).then(() => 0))`
 
 export const saysoFind = `document.querySelector('sayso-widget')?.shadowRoot?.querySelector('[role=dialog]')`
 
@@ -144,14 +155,19 @@ const saysoFiles = (server: BenchServer, dist: string, base: string) => {
   return [`${base}${built.ui}`, `${base}${built.outbox}`]
 }
 
-/** sayso's two script-tag builds of one dist/, opened with `show` on a survey triggered by nothing else. */
-const saysoCandidates = ({ name, base }: SaysoBuild): Candidate[] => {
+/**
+ * sayso's two script-tag builds of one dist/, opened with `show`: the one file; the lazy build
+ * fetching its parts at the call; and the lazy build with its parts loaded by sayso itself.
+ */
+const saysoCandidates = ({ name, base, parts }: SaysoBuild): Candidate[] => {
   const of = name ? ` — ${name}` : ''
   const at = name ? `@${name}` : ''
   const common = { api: 'show', open: `sayso('show', 'nps', { force: true })`, find: saysoFind }
+  const lazy = `${base.slice(1)}sayso.js`
   return [
     { ...common, name: `sayso one file (sayso.full.js)${of}`, key: `sayso-full${at}`, head: saysoHead(`${base.slice(1)}sayso.full.js`, 'manual') },
-    { ...common, name: `sayso lazy (sayso.js)${of}`, key: `sayso${at}`, head: saysoHead(`${base.slice(1)}sayso.js`, 'manual') }
+    { ...common, name: `sayso lazy (sayso.js)${of}, its parts fetched at the call`, key: `sayso${at}`, head: saysoHead(lazy, 'manual') },
+    { ...common, name: `sayso lazy (sayso.js)${of}, its parts loaded before`, key: `sayso${at} parts loaded`, head: saysoHead(lazy, 'manual', [onItsWay]), prepare: partsLoaded(parts) }
   ]
 }
 

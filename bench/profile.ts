@@ -18,8 +18,7 @@ const folder = join(root, 'test-output/profile')
 mkdirSync(folder, { recursive: true })
 
 const server = await startBenchServer()
-const { candidates, sayso } = await setUpCandidates(server, root)
-const [{ parts }] = sayso
+const { candidates } = await setUpCandidates(server, root)
 const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]))
 server.page('/shop', (url) => storefrontPage(byKey.get(url.searchParams.get('candidate') ?? '')?.head))
 server.page('/zero-code', (url) => zeroCodePage(root, url.searchParams.get('script') ?? 'sayso.js'))
@@ -49,15 +48,14 @@ for (let run = 1; run <= visits; run++) {
       print(`zero-code page, ${key}, navigation → visible (${trace})`, summarizeTrace(JSON.parse(readFileSync(trace, 'utf8')), 'navigationStart', 'bench:visible'))
       continue
     }
-    const candidate = byKey.get(key === 'sayso parts loaded' ? 'sayso' : key)!
-    const tab = await visit(browser, `${server.base}/shop?candidate=${candidate.key}`, { trace })
+    const candidate = byKey.get(key)!
+    const tab = await visit(browser, `${server.base}/shop?candidate=${encodeURIComponent(candidate.key)}`, { trace })
     await tab.ready()
     await tab.page.waitForTimeout(1000)
-    if (key === 'sayso parts loaded') await tab.measure(`Promise.all(${JSON.stringify(parts)}.map((part) => import(part))).then(() => 0)`)
+    if (candidate.prepare) await tab.measure(candidate.prepare)
     await tab.measure(`__bench.openToVisible(() => { ${candidate.open} }, () => ${candidate.find})`)
     await tab.close()
-    const how = key === 'sayso parts loaded' ? ', its parts loaded before' : key === 'sayso' ? ', its parts fetched at the call' : ''
-    print(`${candidate.name}${how}, call → visible (${trace})`, summarizeTrace(JSON.parse(readFileSync(trace, 'utf8')), 'bench:call', 'bench:visible'))
+    print(`${candidate.name}, call → visible (${trace})`, summarizeTrace(JSON.parse(readFileSync(trace, 'utf8')), 'bench:call', 'bench:visible'))
   }
 }
 await browser.close()

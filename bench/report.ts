@@ -42,7 +42,7 @@ const saysoRows = (name: string) => {
   return {
     full: { key: `sayso-full${at}`, label: `sayso one file (sayso.full.js)${of}, \`show\`` },
     fetching: { key: `sayso${at}`, label: `sayso lazy (sayso.js)${of}, \`show\`, its parts fetched at the call` },
-    loaded: { key: `sayso${at} parts loaded`, label: `sayso lazy (sayso.js)${of}, \`show\`, its parts loaded before` }
+    loaded: { key: `sayso${at} parts loaded`, label: `sayso lazy (sayso.js)${of}, \`show\`, its parts loaded before (by a survey on its way)` }
   }
 }
 
@@ -69,7 +69,7 @@ sayso and its peers in headless Chromium ${results.chromium}, ${results.machine}
 The storefront page view, then one survey opened (loopback)
 
 ${table(
-  ['', 'script (brotli)', 'page-load script time', 'visits with a long task', 'JS heap added', 'call → survey visible', 'main thread for it', `÷ fastest peer (${fastestPeer.name})`],
+  ['', 'script (brotli)', 'page-load script time', 'visits with a long task', 'JS heap added', 'call → survey visible', 'main-thread CPU for it', `÷ fastest peer (${fastestPeer.name})`],
   rows.map(({ key, label }) => [
     label,
     bytesOf(key),

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startBenchServer } from './bench-server'
-import { saysoFind, saysoHead, setUpCandidates, type Candidate, type SaysoBuild, type SaysoTrigger } from './candidates'
+import { saysoFind, saysoHead, setUpCandidates, type SaysoTrigger } from './candidates'
 import { storefrontPage, zeroCodePage } from './pages'
 import { printReport, type Results, type ZeroCodeVisit } from './report'
 import { interleave } from './stats'
@@ -62,30 +62,20 @@ const push = <T>(table: Record<string, T[]>, key: string, value: T) => (table[ke
 const scriptBytes = (paths: string[]) => [...new Set(paths)].reduce((sum, path) => sum + server.brotliSize(path), 0)
 const waitUntil = (tab: Visit, at: number) => tab.page.evaluate(`new Promise((done) => setTimeout(done, ${at} - performance.now()))`)
 const mainThreadMs = async (tab: Visit) => ((await tab.cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000
-const lazyOf = (build: SaysoBuild) => byKey.get(`sayso${build.name ? `@${build.name}` : ''}`)!
 
-// 1. The storefront with each candidate: its page view, then one survey opened. Each lazy build
-// is visited twice a round: its first survey fetching its parts, and with its parts loaded first.
-interface Kind {
-  key: string
-  candidate?: Candidate
-  partsFirst?: string[]
-}
-const kinds: Kind[] = [
-  { key: 'none' },
-  ...candidates.map((candidate) => ({ key: candidate.key, candidate })),
-  ...sayso.map((build) => ({ key: `${lazyOf(build).key} parts loaded`, candidate: lazyOf(build), partsFirst: build.parts }))
-]
+// 1. The storefront with each candidate: its page view, then one survey opened.
+const kinds = [undefined, ...candidates]
 for (const [round, order] of interleave(kinds, rounds).entries()) {
   process.stdout.write(`\rthe storefront, round ${round + 1} of ${rounds}   `)
-  for (const { key, candidate, partsFirst } of order) {
-    const tab = await visit(browser, `${server.base}/shop${candidate ? `?candidate=${candidate.key}` : ''}`)
+  for (const candidate of order) {
+    const key = candidate?.key ?? 'none'
+    const tab = await visit(browser, `${server.base}/shop${candidate ? `?candidate=${encodeURIComponent(candidate.key)}` : ''}`)
     if (candidate) await tab.ready()
     await waitUntil(tab, pageLoadWindowMs)
     push(results.pageLoad, key, await tab.pageLoad())
     const atLoad = tab.requested.length
     if (candidate) {
-      if (partsFirst) await tab.measure(`Promise.all(${JSON.stringify(partsFirst)}.map((part) => import(part))).then(() => 0)`)
+      if (candidate.prepare) await tab.measure(candidate.prepare)
       const before = await mainThreadMs(tab)
       push(results.open, key, await tab.measure(`__bench.openToVisible(() => { ${candidate.open} }, () => ${candidate.find})`))
       push(results.openCpu, key, (await mainThreadMs(tab)) - before)
