@@ -14,7 +14,7 @@ import { saysoFind, saysoHead, setUpCandidates, type SaysoTrigger } from './cand
 import { storefrontPage, zeroCodePage } from './pages'
 import { printReport, type Results, type ZeroCodeVisit } from './report'
 import { interleave } from './stats'
-import { launchChromium, slowNetwork, visit, type Visit } from './visit'
+import { launchChromium, slowNetwork, withVisit, type Visit } from './visit'
 
 const root = resolve(import.meta.dirname, '..')
 const rounds = Math.max(1, Number(process.env.BENCH_RUNS ?? 7))
@@ -69,19 +69,23 @@ for (const [round, order] of interleave(kinds, rounds).entries()) {
   process.stdout.write(`\rthe storefront, round ${round + 1} of ${rounds}   `)
   for (const candidate of order) {
     const key = candidate?.key ?? 'none'
-    const tab = await visit(browser, `${server.base}/shop${candidate ? `?candidate=${encodeURIComponent(candidate.key)}` : ''}`)
-    if (candidate) await tab.ready()
-    await waitUntil(tab, pageLoadWindowMs)
-    push(results.pageLoad, key, await tab.pageLoad())
-    const atLoad = tab.requested.length
-    if (candidate) {
+    const measured = await withVisit(browser, `${server.base}/shop${candidate ? `?candidate=${encodeURIComponent(candidate.key)}` : ''}`, {}, async (tab) => {
+      if (candidate) await tab.ready()
+      await waitUntil(tab, pageLoadWindowMs)
+      const load = await tab.pageLoad()
+      if (!candidate) return { load }
+      const atLoad = tab.requested.length
       if (candidate.prepare) await tab.measure(candidate.prepare)
       const before = await mainThreadMs(tab)
-      push(results.open, key, await tab.measure(`__bench.openToVisible(() => { ${candidate.open} }, () => ${candidate.find})`))
-      push(results.openCpu, key, (await mainThreadMs(tab)) - before)
-      results.bytes[key] = { page: scriptBytes(tab.requested.slice(0, atLoad)), open: scriptBytes(tab.requested.slice(atLoad)) }
-    }
-    await tab.close()
+      const open = await tab.measure(`__bench.openToVisible(() => { ${candidate.open} }, () => ${candidate.find})`)
+      const cpu = (await mainThreadMs(tab)) - before
+      return { load, open, cpu, bytes: { page: scriptBytes(tab.requested.slice(0, atLoad)), open: scriptBytes(tab.requested.slice(atLoad)) } }
+    })
+    push(results.pageLoad, key, measured.load)
+    if (measured.open === undefined) continue
+    push(results.open, key, measured.open)
+    push(results.openCpu, key, measured.cpu)
+    results.bytes[key] = measured.bytes
   }
 }
 
@@ -98,12 +102,12 @@ const timeline = `(() => {
 for (const [round, order] of interleave(scripts, rounds).entries()) {
   process.stdout.write(`\rthe zero-code page, round ${round + 1} of ${rounds}   `)
   for (const { key, script } of order) {
-    const tab = await visit(browser, `${server.base}/zero-code?script=${script}`, {
-      init: `__bench.visibleAt = __bench.visible(() => ${saysoFind}); __bench.whenReady.then((at) => (__bench.ranAt = at))`
+    const init = `__bench.visibleAt = __bench.visible(() => ${saysoFind}); __bench.whenReady.then((at) => (__bench.ranAt = at))`
+    const measured = await withVisit(browser, `${server.base}/zero-code?script=${script}`, { init }, async (tab) => {
+      const visible = await tab.measure('__bench.visibleAt')
+      return { visible, script: `/${script}`, ...((await tab.page.evaluate(timeline)) as Omit<ZeroCodeVisit, 'visible' | 'script'>) }
     })
-    const visible = await tab.measure('__bench.visibleAt')
-    push(results.zeroCode, key, { visible, script: `/${script}`, ...((await tab.page.evaluate(timeline)) as Omit<ZeroCodeVisit, 'visible' | 'script'>) })
-    await tab.close()
+    push(results.zeroCode, key, measured)
   }
 }
 
@@ -112,14 +116,13 @@ const slowKinds = Object.keys(triggers).flatMap((trigger) => scripts.map((script
 for (const [round, order] of interleave(slowKinds, rounds).entries()) {
   process.stdout.write(`\ron a slow network, round ${round + 1} of ${rounds}   `)
   for (const { trigger, key, script } of order) {
-    const tab = await visit(browser, `${server.base}/triggered?script=${script}&trigger=${encodeURIComponent(trigger)}`, {
-      network: slowNetwork,
-      init: `__bench.visibleAt = __bench.visible(() => ${saysoFind})`
+    const url = `${server.base}/triggered?script=${script}&trigger=${encodeURIComponent(trigger)}`
+    const measured = await withVisit(browser, url, { network: slowNetwork, init: `__bench.visibleAt = __bench.visible(() => ${saysoFind})` }, async (tab) => {
+      const visible = await tab.measure('__bench.visibleAt', 20_000)
+      const event = trigger == 'event' ? ((await tab.page.evaluate('__bench.event')) as number) : undefined
+      return { visible, event }
     })
-    const visible = await tab.measure('__bench.visibleAt', 20_000)
-    const event = trigger == 'event' ? ((await tab.page.evaluate('__bench.event')) as number) : undefined
-    push(results.slow, `${trigger} ${key}`, { visible, event })
-    await tab.close()
+    push(results.slow, `${trigger} ${key}`, measured)
   }
 }
 process.stdout.write('\r'.padEnd(60) + '\r')

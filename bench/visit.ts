@@ -93,3 +93,21 @@ export const visit = async (browser: Browser, url: string, options: VisitOptions
     }
   }
 }
+
+/**
+ * Runs `work` in a visit and closes it, whatever happens. A visit that fails (a timeout on these
+ * shared cores) is made once more, in a fresh context, before the bench gives up.
+ */
+export const withVisit = async <T>(browser: Browser, url: string, options: VisitOptions, work: (tab: Visit) => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    const tab = await visit(browser, url, options)
+    try {
+      return await work(tab)
+    } catch (error) {
+      if (attempt == 2) throw error
+      console.warn(`\n${url}: ${error instanceof Error ? error.message.split('\n')[0] : error}; visiting again`)
+    } finally {
+      await tab.close()
+    }
+  }
+}
