@@ -14,9 +14,6 @@ export const median = (values: number[]) => {
 
 export const spread = (values: number[]): Spread => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) })
 
-/** Each value less a baseline (the same page without any candidate's median). */
-export const less = (values: number[], baseline: number) => values.map((value) => value - baseline)
-
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`
 export const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
 
