@@ -1,209 +1,134 @@
-// sayso in real headless Chromium, on loopback: what it costs a storefront page and how fast it
-// answers. Every figure is the median of several runs, with and without sayso side by side.
-import { readFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { cpus, tmpdir } from 'node:os'
+// sayso beside its peers in one run of headless Chromium on loopback: what each costs the
+// storefront's page view, and how soon a survey is on screen once asked for; then, for sayso's
+// two builds alone, a zero-code survey on page view and triggered surveys on a slow network.
+// Every visit has a fresh browser context; the candidates take turns, in an order that moves
+// each round; every figure is the median of the rounds, with the range beside it.
+//
+// BENCH_RUNS=n sets the rounds (7). BENCH_SAYSO="before=/tmp/dist-before,…" adds other builds
+// of sayso (built dist/ folders) to every table, to show in one run what a change buys.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
 import { join, resolve } from 'node:path'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { createCollector } from '../collector/create-collector'
-import { createSqliteStore } from '../collector/sqlite-store'
+import { startBenchServer } from './bench-server'
+import { saysoFind, saysoHead, setUpCandidates, type SaysoTrigger } from './candidates'
+import { storefrontPage, zeroCodePage } from './pages'
+import { printReport, type Results, type ZeroCodeVisit } from './report'
+import { interleave } from './stats'
+import { launchChromium, slowNetwork, withVisit, type Visit } from './visit'
 
 const root = resolve(import.meta.dirname, '..')
-const runs = Number(process.env.BENCH_RUNS ?? 7)
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
-}
-const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`
-const ms = (value: number) => `${value.toFixed(1)} ms`
+const rounds = Math.max(1, Number(process.env.BENCH_RUNS ?? 7))
+const others = (process.env.BENCH_SAYSO ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((pair) => {
+    const [name, dist] = pair.split('=')
+    if (!/^[\w-]+$/.test(name) || !dist) throw new Error(`BENCH_SAYSO: expected name=folder pairs, got ${JSON.stringify(pair)}`)
+    return { name, dist: resolve(dist) }
+  })
+/** The page view's window for its start-up cost: from navigation to this many ms. */
+const pageLoadWindowMs = 2500
+/** On the slow network, when the visitor completes checkout (the event trigger), ms after navigation. */
+const eventAtMs = 2500
+const delayMs = 1000
+const triggers: Record<string, SaysoTrigger> = { event: { event: 'checkout_completed' }, delay: { delay: delayMs }, 'page view': undefined }
 
-// Bytes
-const bytes = ['sayso.js', 'sayso.core.js', 'sayso.ui.js', 'sayso.send.js', 'sayso.remote.js', 'i18n/pl.js'].map((file) => {
-  const code = readFileSync(join(root, 'dist', file))
-  return {
-    file,
-    raw: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
-  }
+const server = await startBenchServer()
+const { candidates, sayso } = await setUpCandidates(server, root, others)
+const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]))
+server.page('/shop', (url) => storefrontPage(byKey.get(url.searchParams.get('candidate') ?? '')?.head))
+server.page('/zero-code', (url) => zeroCodePage(root, url.searchParams.get('script') ?? 'sayso.js'))
+server.page('/triggered', (url) => {
+  const trigger = url.searchParams.get('trigger') ?? 'page view'
+  // The visitor completes checkout a fixed time into the visit, whichever build has loaded by then.
+  const checkout = `<script>setTimeout(() => { __bench.event = performance.now(); sayso('track', 'checkout_completed') }, ${eventAtMs})</script>`
+  return storefrontPage(saysoHead(url.searchParams.get('script') ?? 'sayso.js', triggers[trigger]), trigger == 'event' ? checkout : '')
 })
 
-// A realistic storefront: the demo's, with a product grid and its own script; sayso's
-// snippet and tag are taken out for the runs "without".
-const folder = mkdtempSync(join(tmpdir(), 'sayso-bench-sdk-'))
-const store = createSqliteStore(join(folder, 'bench.db'))
-const server = createCollector({ store, root, surveys: JSON.parse(readFileSync(join(root, 'surveys.json'), 'utf8')).surveys })
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-const storefront = readFileSync(join(root, 'demo/index.html'), 'utf8')
-const withoutSayso = storefront.replace(/<!-- The sayso snippet[\s\S]*?<script async src="\/sayso.js"><\/script>/, '')
-const pageFor = (build: string | null) =>
-  build === null ? withoutSayso : storefront.replace('<script async src="/sayso.js">', `<script async src="/${build}">`)
-
-const browser: Browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc']
-})
-
-// The files of sayso each page requests.
-const requested = new WeakMap<Page, string[]>()
-const open = async (html: string): Promise<Page> => {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const files: string[] = []
-  requested.set(page, files)
-  page.on('request', (request) => {
-    const file = /\/(sayso[.\w]*\.js|i18n\/[\w-]+\.js)$/.exec(new URL(request.url()).pathname)?.[1]
-    if (file) files.push(file)
-  })
-  // tsx names the functions it compiles with a helper that the page lacks.
-  await page.addInitScript('window.__name = (f) => f')
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] }
-    w.longTasks = []
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: true })
-  })
-  await page.route(`${base}/bench`, (route) => route.fulfill({ contentType: 'text/html', body: html }))
-  await page.goto(`${base}/bench`, { waitUntil: 'load' })
-  return page
+const browser = await launchChromium()
+const results: Results = {
+  rounds,
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+  chromium: browser.version(),
+  sayso: sayso.map(({ name }) => name),
+  pageLoad: {},
+  open: {},
+  openCpu: {},
+  bytes: {},
+  zeroCode: {},
+  slow: {}
 }
+const push = <T>(table: Record<string, T[]>, key: string, value: T) => (table[key] ??= []).push(value)
+const scriptBytes = (paths: string[]) => [...new Set(paths)].reduce((sum, path) => sum + server.brotliSize(path), 0)
+const waitUntil = (tab: Visit, at: number) => tab.page.evaluate(`new Promise((done) => setTimeout(done, ${at} - performance.now()))`)
+const mainThreadMs = async (tab: Visit) => ((await tab.cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000
 
-const metrics = async (page: Page) => {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Performance.enable')
-  await page.waitForTimeout(1200) // start-up, idle work and the first flush
-  await page.evaluate(() => (window as unknown as { gc?: () => void }).gc?.())
-  const { metrics } = await cdp.send('Performance.getMetrics')
-  const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0
-  return {
-    script: value('ScriptDuration') * 1000,
-    tasks: value('TaskDuration') * 1000,
-    heap: value('JSHeapUsedSize'),
-    longTasks: (await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)).length
-  }
-}
-
-const startup: Record<string, { script: number[]; tasks: number[]; heap: number[]; longTasks: number[] }> = {}
-// What the storefront's page view (no survey shows; its surveys come from configUrl) downloads of sayso.
-const loaded: Record<string, string[]> = {}
-for (const build of [null, 'sayso.js', 'sayso.core.js']) {
-  const name = build ?? 'without sayso'
-  startup[name] = { script: [], tasks: [], heap: [], longTasks: [] }
-  for (let run = 0; run < runs; run++) {
-    const page = await open(pageFor(build))
-    const measured = await metrics(page)
-    loaded[name] = [...new Set(requested.get(page))]
-    for (const key of ['script', 'tasks', 'heap', 'longTasks'] as const) startup[name][key].push(measured[key])
-    await page.context().close()
-  }
-}
-
-// Trigger to visible: track() to the dialog painted, with the UI part not yet loaded (first)
-// and loaded (warm); answer to queue: the click to the answer stored.
-const latency: Record<string, { first: number[]; warm: number[]; toQueue: number[]; heapAfterSurvey: number[] }> = {}
-const heapNow = async (page: Page) => {
-  await page.evaluate(() => (window as unknown as { gc?: () => void }).gc?.())
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Performance.enable')
-  const { metrics } = await cdp.send('Performance.getMetrics')
-  return metrics.find((metric) => metric.name === 'JSHeapUsedSize')!.value
-}
-for (const build of ['sayso.js', 'sayso.core.js']) {
-  latency[build] = { first: [], warm: [], toQueue: [], heapAfterSurvey: [] }
-  for (let run = 0; run < runs; run++) {
-    const page = await open(pageFor(build))
-    await page.waitForTimeout(1200)
-    const heapBefore = await heapNow(page)
-    const visible = (surveyId: string) =>
-      page.evaluate(
-        (surveyId) =>
-          new Promise<number>((done) => {
-            const sayso = (window as unknown as { sayso: (...a: unknown[]) => unknown }).sayso
-            const t0 = performance.now()
-            sayso('on', 'show', () => requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0))))
-            sayso('show', surveyId, { force: true })
-          }),
-        surveyId
-      )
-    latency[build].first.push(await visible('csat-delivery'))
-    const toQueue = page.evaluate(
-      () =>
-        new Promise<number>((done) => {
-          const sayso = (window as unknown as { sayso: (...a: unknown[]) => unknown }).sayso
-          let t0 = 0
-          document.addEventListener('pointerdown', () => (t0 = performance.now()), { capture: true, once: true })
-          sayso('on', 'answer', () => done(performance.now() - t0))
-        })
-    )
-    await page.locator('sayso-widget [role=radio]').nth(4).click()
-    latency[build].toQueue.push(await toQueue)
-    await page.locator('sayso-widget .close').click()
-    latency[build].warm.push(await visible('ces-returns'))
-    await page.locator('sayso-widget .close').click()
-    latency[build].heapAfterSurvey.push((await heapNow(page)) - heapBefore)
-    await page.context().close()
-  }
-}
-
-// Draining 1,000 answers into the collector (in waves of 200, the queue's bound).
-const drains: number[] = []
-for (let run = 0; run < Math.min(runs, 3); run++) {
-  const page = await open(pageFor('sayso.js'))
-  drains.push(
-    await page.evaluate(async () => {
-      const queued = () => Object.keys(localStorage).filter((key) => key.startsWith('sayso:q:')).length
-      const sayso = (window as unknown as { sayso: (...a: unknown[]) => Promise<void> }).sayso
-      const t0 = performance.now()
-      for (let wave = 0; wave < 5; wave++) {
-        for (let i = 0; i < 200; i++) {
-          const id = crypto.randomUUID()
-          const answer = { id, surveyId: 'drain', type: 'nps', score: i % 11, complete: true, createdAt: new Date().toISOString(), url: location.href, locale: 'en', visitorId: 'bench', sdk: 'sayso@bench' }
-          localStorage.setItem(`sayso:q:/api/answers:${id}`, JSON.stringify({ answer }))
-        }
-        await sayso('flush')
-        while (queued()) await new Promise((wait) => setTimeout(wait, 5))
-      }
-      return performance.now() - t0
+// 1. The storefront with each candidate: its page view, then one survey opened.
+const kinds = [undefined, ...candidates]
+for (const [round, order] of interleave(kinds, rounds).entries()) {
+  process.stdout.write(`\rthe storefront, round ${round + 1} of ${rounds}   `)
+  for (const candidate of order) {
+    const key = candidate?.key ?? 'none'
+    const measured = await withVisit(browser, `${server.base}/shop${candidate ? `?candidate=${encodeURIComponent(candidate.key)}` : ''}`, {}, async (tab) => {
+      if (candidate) await tab.ready()
+      await waitUntil(tab, pageLoadWindowMs)
+      const load = await tab.pageLoad()
+      if (!candidate) return { load }
+      const atLoad = tab.requested.length
+      if (candidate.prepare) await tab.measure(candidate.prepare)
+      const before = await mainThreadMs(tab)
+      const open = await tab.measure(`__bench.openToVisible(() => { ${candidate.open} }, () => ${candidate.find})`)
+      const cpu = (await mainThreadMs(tab)) - before
+      return { load, open, cpu, bytes: { page: scriptBytes(tab.requested.slice(0, atLoad)), open: scriptBytes(tab.requested.slice(atLoad)) } }
     })
-  )
-  await page.context().close()
+    push(results.pageLoad, key, measured.load)
+    if (measured.open === undefined) continue
+    push(results.open, key, measured.open)
+    push(results.openCpu, key, measured.cpu)
+    results.bytes[key] = measured.bytes
+  }
 }
+
+// Each sayso build's two script files, for the pages that take one.
+const scripts = sayso.flatMap((build) => ['sayso.js', 'sayso.full.js'].map((file) => ({ key: `${build.name ? `${build.name} ` : ''}${file}`, script: `${build.base.slice(1)}${file}` })))
+
+// 2. The zero-code page (demo/zero-code.html): navigation to the survey on screen, and the
+// moments on the way there (the page's response, the script's, DOMContentLoaded, the parts').
+const timeline = `(() => {
+  const [navigation] = performance.getEntriesByType('navigation')
+  const resources = Object.fromEntries(performance.getEntriesByType('resource').map((entry) => [new URL(entry.name).pathname, { start: entry.startTime, end: entry.responseEnd }]))
+  return { html: navigation.responseEnd, domContentLoaded: navigation.domContentLoadedEventStart, ran: __bench.ranAt, resources }
+})()`
+for (const [round, order] of interleave(scripts, rounds).entries()) {
+  process.stdout.write(`\rthe zero-code page, round ${round + 1} of ${rounds}   `)
+  for (const { key, script } of order) {
+    const init = `__bench.visibleAt = __bench.visible(() => ${saysoFind}); __bench.whenReady.then((at) => (__bench.ranAt = at))`
+    const measured = await withVisit(browser, `${server.base}/zero-code?script=${script}`, { init }, async (tab) => {
+      const visible = await tab.measure('__bench.visibleAt')
+      return { visible, script: `/${script}`, ...((await tab.page.evaluate(timeline)) as Omit<ZeroCodeVisit, 'visible' | 'script'>) }
+    })
+    push(results.zeroCode, key, measured)
+  }
+}
+
+// 3. sayso's builds on a slow network, a survey triggered by an event, a delay or the page view.
+const slowKinds = Object.keys(triggers).flatMap((trigger) => scripts.map((script) => ({ trigger, ...script })))
+for (const [round, order] of interleave(slowKinds, rounds).entries()) {
+  process.stdout.write(`\ron a slow network, round ${round + 1} of ${rounds}   `)
+  for (const { trigger, key, script } of order) {
+    const url = `${server.base}/triggered?script=${script}&trigger=${encodeURIComponent(trigger)}`
+    const measured = await withVisit(browser, url, { network: slowNetwork, init: `__bench.visibleAt = __bench.visible(() => ${saysoFind})` }, async (tab) => {
+      const visible = await tab.measure('__bench.visibleAt', 20_000)
+      const event = trigger == 'event' ? ((await tab.page.evaluate('__bench.event')) as number) : undefined
+      return { visible, event }
+    })
+    push(results.slow, `${trigger} ${key}`, measured)
+  }
+}
+process.stdout.write('\r'.padEnd(60) + '\r')
 
 await browser.close()
-server.closeAllConnections()
-server.close()
-await store.close()
-rmSync(folder, { recursive: true, force: true })
-
-const cost = (name: string, key: 'script' | 'tasks' | 'heap') => median(startup[name][key]) - median(startup['without sayso'][key])
-const lines = [
-  '',
-  `sayso in headless Chromium ${browser.version()}, median of ${runs} runs, on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
-  '',
-  'Bytes',
-  ...bytes.map((b) => `  ${b.file.padEnd(16)} raw ${kB(b.raw).padStart(9)}   gzip ${kB(b.gzip).padStart(8)}   brotli ${kB(b.brotli).padStart(8)}`),
-  '',
-  'A page view of the demo storefront where no survey shows (its surveys come from configUrl)',
-  ...['sayso.js', 'sayso.core.js'].map((name) => {
-    const files = loaded[name].map((file) => bytes.find((b) => b.file === file) ?? { file, brotli: NaN })
-    return `  ${name.padEnd(16)} downloads ${files.map((b) => b.file).join(' + ')} = ${kB(files.reduce((sum, b) => sum + b.brotli, 0))} brotli`
-  }),
-  '',
-  'Start-up on the demo storefront (the difference to the same page without sayso)',
-  ...['sayso.js', 'sayso.core.js'].map(
-    (name) =>
-      `  ${name.padEnd(16)} script ${ms(cost(name, 'script')).padStart(8)}   all tasks ${ms(cost(name, 'tasks')).padStart(8)}   long tasks ${median(startup[name].longTasks)} (page alone ${median(startup['without sayso'].longTasks)})   heap +${kB(cost(name, 'heap'))}`
-  ),
-  '',
-  'Latency',
-  ...['sayso.js', 'sayso.core.js'].map(
-    (name) =>
-      `  ${name.padEnd(16)} show() to painted: first ${ms(median(latency[name].first)).padStart(8)}, warm ${ms(median(latency[name].warm)).padStart(7)}   click to answer queued ${ms(median(latency[name].toQueue)).padStart(7)}   heap after two surveys +${kB(median(latency[name].heapAfterSurvey))}`
-  ),
-  `  draining 1,000 queued answers into the collector: ${ms(median(drains))}`,
-  ''
-]
-console.log(lines.join('\n'))
+await server.close()
+printReport(results, candidates, { eventAtMs, delayMs })
 mkdirSync(join(root, 'test-output'), { recursive: true })
-writeFileSync(join(root, 'test-output/bench-sdk.json'), JSON.stringify({ bytes, loaded, startup, latency, drains }, null, 2))
+writeFileSync(join(root, 'test-output/bench-sdk.json'), JSON.stringify(results, null, 2))

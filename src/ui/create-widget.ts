@@ -1,9 +1,8 @@
-import { h, render } from 'preact'
 import type { Theme } from '../types'
 import css from './styles.css?inline'
 import type { SurveyView } from './resolve-view'
 import { readableColors } from './readable-colors'
-import { SurveyDialog, type DialogActions, type Step } from './survey-dialog'
+import { surveyDialog, type DialogActions, type Step } from './survey-dialog'
 
 export interface DialogHandlers {
   /** Opened by the visitor: focus moves into the dialog and comes back on close. */
@@ -53,34 +52,15 @@ export const createWidget = (theme: Theme): Widget => {
     container.className = 'sayso'
     container.dataset.position = theme.position ?? 'bottom-right'
     container.dataset.scheme = theme.colorScheme ?? 'light'
-    root.append(container)
-    document.body.append(host)
-    readableColors(container, '--sayso-on-accent' in theme)
-    // On a phone the keyboard shrinks the visual viewport: the survey moves up with it.
-    const viewport = window.visualViewport
-    const fit = () => {
-      if (!viewport) return
-      container.style.setProperty('--lift', `${Math.max(0, innerHeight - viewport.height - viewport.offsetTop)}px`)
-      container.style.setProperty('--room', `${viewport.height}px`)
-    }
-    fit()
-    viewport?.addEventListener('resize', fit)
-    viewport?.addEventListener('scroll', fit)
-
     const timers: ReturnType<typeof setTimeout>[] = []
-    let step: Step = { name: 'scale' }
-    let announcement = ''
-
-    const paint = (focus: boolean) => {
-      render(h(SurveyDialog, { view, step, announcement, actions }), container)
-      if (focus) container.querySelector<HTMLElement>('[tabindex="0"],textarea,.thanks')?.focus()
-    }
+    // The element a step puts focus on: the option holding the tab stop, the comment, the thanks.
+    const focusStep = () => container.querySelector<HTMLElement>('[tabindex="0"],textarea,.thanks')?.focus()
     // Focus follows the steps only when it is in the dialog already: a survey
     // that opened on its own never pulls focus out of the page.
     const go = (next: Step) => {
       const focus = !!root.activeElement
-      step = next
-      paint(focus)
+      dialog.show(next)
+      if (focus) focusStep()
       if (next.name === 'thanks') timers.push(setTimeout(onClose, view.closeAfterMs))
     }
     const actions: DialogActions = {
@@ -88,16 +68,32 @@ export const createWidget = (theme: Theme): Widget => {
         onChoose(score)
         go(view.followUp ? { name: 'followUp', question: view.followUp(score) } : { name: 'thanks' })
       },
-      mark(index) {
-        step = { name: 'scale', marked: index }
-        paint(true)
-      },
       finish(comment) {
         onFinish(comment)
         go({ name: 'thanks' })
       },
       close: onClose
     }
+    // Drawn before it is in the page, so that the page takes it in one piece.
+    const dialog = surveyDialog(view, actions)
+    dialog.show({ name: 'scale' })
+
+    // On a phone the keyboard shrinks the visual viewport: the survey moves up with it. Measured
+    // before the survey is in the page, so that reading the viewport forces no layout of it.
+    const viewport = window.visualViewport
+    const fit = () => {
+      if (!viewport) return
+      container.style.setProperty('--lift', `${Math.max(0, innerHeight - viewport.height - viewport.offsetTop)}px`)
+      container.style.setProperty('--room', `${viewport.height}px`)
+    }
+    fit()
+    root.append(container)
+    document.body.append(host)
+    // With the container still empty, so that the colours it sets restyle nothing else.
+    readableColors(container, '--sayso-on-accent' in theme)
+    container.append(...dialog.nodes)
+    viewport?.addEventListener('resize', fit)
+    viewport?.addEventListener('scroll', fit)
 
     close = () => {
       close = () => {}
@@ -105,15 +101,14 @@ export const createWidget = (theme: Theme): Widget => {
       viewport?.removeEventListener('resize', fit)
       viewport?.removeEventListener('scroll', fit)
       const hadFocus = !!root.activeElement
-      render(null, container)
       host.remove()
       if (hadFocus && returnFocus?.isConnected) returnFocus.focus()
     }
 
-    paint(takeFocus)
+    if (takeFocus) focusStep()
     if (chosen !== undefined) actions.choose(chosen)
     // A live region announces only what changes after it exists.
-    if (!takeFocus) timers.push(setTimeout(() => ((announcement = view.announce), paint(false)), 100))
+    if (!takeFocus) timers.push(setTimeout(() => dialog.announce(view.announce), 100))
   }
 
   return { open, close: () => close() }

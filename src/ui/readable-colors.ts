@@ -1,10 +1,7 @@
 type Rgb = [number, number, number]
 
-// Any colour the browser understands (hex, hsl, oklch, color-mix…) as sRGB 0–255: mixed into
-// sRGB by the browser itself, which serialises it as color(srgb r g b) or rgb(r, g, b).
-const toRgb = (probe: HTMLElement, color: string): Rgb => {
-  probe.style.setProperty('color', `color-mix(in srgb, ${color}, #000 0%)`)
-  const computed = getComputedStyle(probe).color
+// A colour the browser has computed, `color(srgb r g b)` or `rgb(r, g, b)`, as sRGB 0–255.
+const toRgb = (computed: string): Rgb => {
   const channels = (computed.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number)
   return channels.map((channel) => Math.round(computed.startsWith('color(') ? channel * 255 : channel)) as Rgb
 }
@@ -27,10 +24,15 @@ export const contrast = (a: Rgb, b: Rgb): number => {
  * Set as custom properties on the container.
  */
 export const readableColors = (container: HTMLElement, ownOnAccent: boolean) => {
-  const probe = container.appendChild(document.createElement('i'))
-  const style = getComputedStyle(container)
-  const [accent, bg, text] = ['--accent', '--bg', '--text'].map((name) => toRgb(probe, style.getPropertyValue(name)))
-  probe.remove()
+  // Any colour the browser understands (hex, hsl, oklch, color-mix…), mixed into sRGB by the
+  // browser itself; one probe a colour, so that one style pass computes all three.
+  const probes = ['--accent', '--bg', '--text'].map((name) => {
+    const probe = document.createElement('i')
+    probe.style.setProperty('color', `color-mix(in srgb, var(${name}), #000 0%)`)
+    return container.appendChild(probe)
+  })
+  const [accent, bg, text] = probes.map((probe) => toRgb(getComputedStyle(probe).color))
+  probes.forEach((probe) => probe.remove())
   if (accent.length < 3) return
   if (!ownOnAccent) {
     container.style.setProperty('--on-accent', contrast(accent, [255, 255, 255]) >= contrast(accent, [17, 17, 17]) ? '#fff' : '#111')
