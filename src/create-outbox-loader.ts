@@ -1,6 +1,5 @@
 import { loadPart } from './load-part'
 import type { Outbox } from './outbox/create-outbox'
-import { hasQueued, scopeOf } from './outbox/queue-prefix'
 import type { ParsedConfig } from './config/schema'
 import type { Reporter } from './create-reporter'
 import type { Answer } from './types'
@@ -14,7 +13,11 @@ export interface OutboxLoader {
   ready(): Outbox | undefined | Promise<Outbox | undefined>
   /** The outbox, if its part has been loaded. */
   current(): Outbox | undefined
-  /** Whether answers from an earlier page view wait in storage. */
+  /**
+   * Whether answers from an earlier page view may wait in storage: keys of any outbox, read
+   * without reading the answers. Another endpoint's answers load this outbox for nothing, but
+   * the rare page with two endpoints is worth no bytes of the core's.
+   */
   hasWaiting(): boolean
   destroy(): void
 }
@@ -24,7 +27,6 @@ export interface OutboxLoader {
  * answers an earlier page view left, or flush(). Until then the core holds none of it.
  */
 export const createOutboxLoader = (config: ParsedConfig, onSent: (answers: Answer[]) => void, { report }: Reporter): OutboxLoader => {
-  const scope = scopeOf(config)
   let outbox: Outbox | undefined
   let destroyed = false
   return {
@@ -34,7 +36,13 @@ export const createOutboxLoader = (config: ParsedConfig, onSent: (answers: Answe
         return outbox
       }),
     current: () => outbox,
-    hasWaiting: () => !!scope && hasQueued(scope),
+    hasWaiting() {
+      try {
+        return Object.keys(localStorage).some((key) => key.startsWith('sayso:q:'))
+      } catch {
+        return false // No storage: nothing can have waited.
+      }
+    },
     destroy() {
       destroyed = true
       outbox?.destroy()

@@ -41,7 +41,7 @@ export const init = (input: SaysoConfig): Sayso => {
   const wanted = config.locale ? [config.locale] : navigator.languages?.length ? navigator.languages : [navigator.language || 'en']
   const frequency = createFrequency(config.frequency.cooldownDays)
   const outbox = createOutboxLoader(config, (answers) => events.emit('sent', { answers }), reporter)
-  const popup = createPopup({ config, wanted, visitorId: visitorOf, outbox, frequency, events, reporter })
+  const popup = createPopup({ config, wanted, visitorId: visitorOf, frequency, events, outbox: outbox.current, report, guard }, outbox, reporter)
   const idle = createIdle()
   const canSend = !!(config.endpoint || config.transport)
 

@@ -14,21 +14,6 @@ export const queuePrefix = (scope: string): string => `sayso:q:${inKey(scope)}:`
 /** Where the previous version kept answers: the scope as it is, which another endpoint's key may start with. */
 export const legacyPrefix = (scope: string): string => `sayso:q:${scope}:`
 
-/**
- * Whether answers from an earlier page view wait in storage, without reading them: under
- * the queue's key, or under the previous version's, which the outbox moves over once loaded
- * (another endpoint's old key may match too, and load the outbox for nothing until that
- * endpoint's own outbox has moved it).
- */
-export const hasQueued = (scope: string): boolean => {
-  const prefixes = [queuePrefix(scope), legacyPrefix(scope)]
-  try {
-    return Object.keys(localStorage).some((key) => prefixes.some((prefix) => key.startsWith(prefix)))
-  } catch {
-    return false // No storage: nothing can have waited.
-  }
-}
-
 /** The queue's scope: the endpoint, or one queue for a custom transport. */
 export const scopeOf = ({ endpoint, transport }: { endpoint?: string; transport?: Transport }): string | undefined =>
   transport ? 'transport' : endpoint
