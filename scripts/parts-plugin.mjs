@@ -26,8 +26,10 @@ export const partsPlugin = (how) => {
   const modules = {
     'sayso:parts': () => {
       const entries = Object.entries(manifest.parts)
-      if (how.parts === 'chunks') return `export const importers = {\n${entries.map(([name, part]) => `  ${name}: () => import(${at(part.entry)})`).join(',\n')}\n}\n`
-      return `${beside}export const importers = {\n${entries.map(([name]) => `  ${name}: () => importBeside(${file(name)})`).join(',\n')}\n}\n`
+      if (how.parts === 'chunks') {
+        return `const importers = {\n${entries.map(([name, part]) => `  ${name}: () => import(${at(part.entry)})`).join(',\n')}\n}\nexport const importPart = (name) => importers[name]()\n`
+      }
+      return `${beside}const files = {\n${entries.map(([name]) => `  ${name}: ${file(name)}`).join(',\n')}\n}\nexport const importPart = (name) => importBeside(files[name])\n`
     },
     'sayso:languages': () => {
       const { folder, names } = manifest.languages

@@ -7,11 +7,12 @@ declare module '*.css?inline' {
 // language other than English, as a chunk of the app's bundler (npm) or as the file beside
 // the running script (the script-tag builds).
 declare module 'sayso:parts' {
-  export const importers: {
-    ui: () => Promise<typeof import('./ui/index')>
-    outbox: () => Promise<typeof import('./outbox/index')>
-    remote: () => Promise<typeof import('./config/load-remote-surveys')>
+  export interface Parts {
+    ui: typeof import('./ui/index')
+    outbox: typeof import('./outbox/index')
+    remote: typeof import('./config/load-remote-surveys')
   }
+  export const importPart: <Name extends keyof Parts>(name: Name) => Promise<Parts[Name]>
 }
 
 declare module 'sayso:languages' {

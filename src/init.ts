@@ -7,6 +7,7 @@ import { createReporter } from './create-reporter'
 import { loadPart } from './load-part'
 import * as messages from './messages'
 import { startSurveys } from './start-surveys'
+import { listen } from './triggers/listen'
 import { createFrequency } from './targeting/create-frequency'
 import { inAudience } from './targeting/in-audience'
 import type { Sayso, SaysoConfig, SaysoEvents, ShowOptions } from './types'
@@ -49,6 +50,18 @@ export const init = (input: SaysoConfig): Sayso => {
   const allowed = (survey: ParsedSurvey) =>
     frequency.allows(survey) && inAudience(survey, { id: visitorOf(), locale: wanted[0], attributes: user.attributes })
   const reportOutbox = (error: unknown) => report({ reason: 'transport', message: messages.noPart('outbox', error) })
+  // What showing a survey needs, loading while the browser is idle; it shows nothing by itself.
+  const preload = () =>
+    idle.idle(() => {
+      when(loadPart('ui'), noop, noop)
+      when(outbox.ready(), noop, noop)
+    })
+  // Once the page has loaded, so that its own files go first.
+  let unbindLoad: (() => void) | undefined
+  const afterLoad = (work: () => void) => {
+    if (document.readyState == 'complete') work()
+    else unbindLoad = listen(window, 'load', work)
+  }
 
   const surveys = startSurveys({
     config,
@@ -56,15 +69,16 @@ export const init = (input: SaysoConfig): Sayso => {
     reporter,
     onMatch: (survey) => canSend && allowed(survey) && popup.open(survey, false),
     onPage: frequency.newPage,
-    // A survey on its way: its parts load while the browser is idle, so that it shows without
-    // delay; a page view that never gets this far never loads them.
-    onProgress: () =>
-      idle.idle(() => {
-        when(loadPart('ui'), noop, noop)
-        when(outbox.ready(), noop, noop)
-      }),
-    // Answers an earlier page view left unsent go out once the browser is idle.
-    onStart: () => outbox.hasWaiting() && idle.idle(() => when(outbox.ready(), noop, reportOutbox))
+    // A survey on its way (an event, a delay starting): its parts load now, if not yet.
+    onProgress: preload,
+    onStart() {
+      // Answers an earlier page view left unsent go out once the browser is idle.
+      if (outbox.hasWaiting()) idle.idle(() => when(outbox.ready(), noop, reportOutbox))
+      // A survey that may still ask this visitor here (audience, sample and frequency allow it):
+      // its parts load once the page has, so that it shows the moment it is asked. A visitor no
+      // survey may ask — one who answered, or outside every audience — loads none of them.
+      if (canSend && surveys.list().some((survey) => !survey.trigger?.manual && allowed(survey))) afterLoad(preload)
+    }
   })
 
   const show = (surveyId: string, options: ShowOptions = {}) => {
@@ -94,6 +108,7 @@ export const init = (input: SaysoConfig): Sayso => {
     destroy: () =>
       void guard(() => {
         idle.cancel()
+        unbindLoad?.()
         surveys.destroy()
         popup.destroy()
         outbox.destroy()

@@ -29,13 +29,14 @@ const partsLoaded = (tab: Tab) =>
 describe.each(engineNames)('in %s, the parts of the core build', (name) => {
   const engine = useEngine(name)
 
-  it('none is requested on a page view that triggers no survey and has nothing to send', async () => {
+  it('none is requested on a page view where no survey may ask this visitor and nothing waits to be sent', async () => {
     const { site } = setup
     const mark = await site.mark()
+    // Surveys for readers of another language, and one only shown on demand.
     const url = site.serve('/lazy', snippetPage({
       config: config([
-        { id: 'after-buy', type: 'nps', trigger: { event: 'purchase' } },
-        { id: 'pricing', type: 'ces', trigger: { url: '/pricing' } },
+        { id: 'after-buy', type: 'nps', trigger: { event: 'purchase' }, audience: { locale: 'xx' } },
+        { id: 'pricing', type: 'ces', trigger: { url: '/pricing' }, audience: { locale: 'xx' } },
         { id: 'manual', type: 'csat', trigger: 'manual' }
       ]),
       calls: `sayso('track', 'something_else');`
@@ -48,13 +49,17 @@ describe.each(engineNames)('in %s, the parts of the core build', (name) => {
     expect(await reported(tab)).toEqual({ pageErrors: [], saysoErrors: [] })
   })
 
-  it('the drawing and sending parts load when a survey comes, which then shows and records the answer', async () => {
+  it('the drawing and sending parts load once the page has, for a survey that may ask, which then shows at its moment and records the answer', async () => {
     const { site } = setup
     const mark = await site.mark()
     const url = site.serve('/lazy', snippetPage({ config: config([{ id: 'lazy-nps', type: 'nps', trigger: { event: 'purchase', delay: 500 } }]) }))
     const tab = await (await engine.context()).open(url)
     await started(tab)
-    expect(partsSince(mark)).toEqual([])
+    // Before its moment: loaded, nothing on screen.
+    // Bounded: 50 looks, 100 ms apart.
+    for (let i = 0; i < 50 && partsSince(mark).length < 2; i++) await tab.evaluate(() => new Promise((done) => setTimeout(done, 100)))
+    expect(partsSince(mark)).toEqual(['outbox', 'ui'])
+    expect(await tab.evaluate(() => !document.querySelector('sayso-widget'))).toBe(true)
     await sayso(tab, 'track', 'purchase')
     await tab.find('dialog', 'How likely are you to recommend us to a friend or colleague?')
     expect(partsSince(mark)).toEqual(['outbox', 'ui'])
@@ -64,12 +69,12 @@ describe.each(engineNames)('in %s, the parts of the core build', (name) => {
     expect(await reported(tab)).toEqual({ pageErrors: [], saysoErrors: [] })
   })
 
-  it('the sending part alone loads on a page view where answers from an earlier one wait, and sends them', async () => {
+  it('the sending part alone loads on a page view where answers from an earlier one wait and no survey may ask, and sends them', async () => {
     const { site } = setup
     const tab = await (await engine.context()).open(site.blank)
     const waiting = await tab.evaluate(leaveBacklog, { surveyId: `left-over-${name}`, scores: [6, 7] })
     const mark = await site.mark()
-    await tab.goto(site.serve('/lazy', snippetPage({ config: config([{ id: 'later', type: 'nps', trigger: { event: 'purchase' } }]) })))
+    await tab.goto(site.serve('/lazy', snippetPage({ config: config([{ id: 'later', type: 'nps', trigger: { event: 'purchase' }, audience: { locale: 'xx' } }]) })))
     const rows = await site.rowsSince(mark, (rows) => rows.length >= waiting.length)
     expect(asGiven(rows)).toEqual(asGiven(waiting))
     await tab.waitFor('the queue to empty', () => !Object.keys(localStorage).some((key) => key.startsWith('sayso:q:')))

@@ -66,6 +66,22 @@ describe('triggers', () => {
   })
 })
 
+describe('loading the parts ahead of the moment', () => {
+  it('loads them once the page has loaded, for a survey that may still ask this visitor, and not for one that may not', async () => {
+    const loadPart = await import('../../src/load-part')
+    const spy = vi.spyOn(loadPart, 'loadPart')
+    const { transport } = fakeTransport()
+    sayso = init({ transport, locale: 'en', surveys: [{ id: 'later', type: 'nps', trigger: { event: 'checkout' }, audience: { locale: 'pl' } }] })
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(spy).not.toHaveBeenCalled()
+    sayso.destroy()
+    sayso = init({ transport, locale: 'en', surveys: [{ id: 'later', type: 'nps', trigger: { event: 'checkout' } }] })
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(spy.mock.calls.map(([name]) => name).sort()).toEqual(['outbox', 'ui'])
+    expect(widgetRoot()).toBeNull()
+  })
+})
+
 describe('events', () => {
   it('tells show, answer, submit, sent in order, each with its payload', async () => {
     const { transport } = fakeTransport()

@@ -291,11 +291,12 @@ describe('listeners', () => {
     const left = (type: string) => added().filter((t) => t === type).length - listeners.removed.filter((entry) => entry.type === type).length
     start([{ id: 'm', type: 'nps', trigger: 'manual' }])
     expect(added().filter((type) => ['scroll', 'mouseout', 'click', 'popstate'].includes(type))).toEqual([])
-    start([{ id: 'e', type: 'nps', trigger: { event: 'x', scroll: 10 } }])
+    // For a visitor outside its audience, so that nothing loads its parts ahead of time.
+    start([{ id: 'e', type: 'nps', trigger: { event: 'x', scroll: 10 }, audience: { locale: 'pl' } }])
     expect(added()).toEqual(expect.arrayContaining(['scroll', 'popstate']))
     expect(added()).not.toContain('mouseout')
     expect(added()).not.toContain('click')
-    // Nothing waits to be sent: the sending part and its page-leaving listeners stay away.
+    // Nothing waits to be sent and no survey may ask: the outbox and its page-leaving listeners stay away.
     expect(added()).not.toContain('pagehide')
     sayso!.destroy()
     expect(new Set(added()).size).toBeGreaterThanOrEqual(2)
