@@ -69,8 +69,6 @@ export const init = (input: SaysoConfig): Sayso => {
     reporter,
     onMatch: (survey) => canSend && allowed(survey) && popup.open(survey, false),
     onPage: frequency.newPage,
-    // A survey on its way (an event, a delay starting): its parts load now, if not yet.
-    onProgress: preload,
     onStart() {
       // Answers an earlier page view left unsent go out once the browser is idle.
       if (outbox.hasWaiting()) idle.idle(() => when(outbox.ready(), noop, reportOutbox))

@@ -17,8 +17,6 @@ export interface StartOptions {
   onMatch(survey: ParsedSurvey): void
   /** A new page view of a single-page app. */
   onPage(): void
-  /** Something happened towards a survey: time to load what showing it needs. */
-  onProgress(): void
   /** Started: the surveys are known and their triggers listen. */
   onStart(): void
 }
@@ -36,7 +34,7 @@ export interface Surveys {
  * hears everything: with the surveys from `configUrl` (fetched from the start, by the remote
  * part), their problems reported, their triggers listening. Events tracked before that wait.
  */
-export const startSurveys = ({ config, problems, reporter, onMatch, onPage, onProgress, onStart }: StartOptions): Surveys => {
+export const startSurveys = ({ config, problems, reporter, onMatch, onPage, onStart }: StartOptions): Surveys => {
   let surveys = config.surveys
   let triggers: Triggers | undefined
   let destroyed = false
@@ -58,7 +56,7 @@ export const startSurveys = ({ config, problems, reporter, onMatch, onPage, onPr
         if (destroyed) return
         surveys = [...surveys, ...parseSurveys(more, ['configUrl', 'surveys'], surveys, problems)]
         for (const { message, path } of problems) reporter.report({ reason: 'config', message, path })
-        triggers = createTriggers(surveys, reporter.guard(onMatch), onPage, onProgress)
+        triggers = createTriggers(surveys, reporter.guard(onMatch), onPage)
         for (const [event, props] of early) triggers.track(event, props)
         onStart()
       })

@@ -35,9 +35,7 @@ interface Watch {
 export const createTriggers = (
   surveys: ParsedSurvey[],
   onMatch: (survey: ParsedSurvey) => void,
-  onPage: () => void,
-  /** Something happened towards a survey (a moment, a delay started): time to get ready. */
-  onProgress: () => void
+  onPage: () => void
 ): Triggers => {
   const watches: Watch[] = surveys
     .filter((survey) => !survey.trigger?.manual)
@@ -60,7 +58,6 @@ export const createTriggers = (
   const evaluate = () => {
     for (const watch of watches) {
       if (watch.done || watch.timer || !holds(watch)) continue
-      if (watch.trigger.delay) onProgress()
       watch.timer = setTimeout(() => {
         watch.timer = undefined
         watch.done = true
@@ -71,17 +68,13 @@ export const createTriggers = (
   const happened = (fact: Fact, applies: (watch: Watch) => unknown) => {
     const moved = watches.filter((watch) => applies(watch) && !watch.done)
     moved.forEach((watch) => watch.facts.add(fact))
-    if (moved.length) onProgress()
     evaluate()
   }
   // Depth is measured when the visitor scrolls: a page that cannot scroll never reaches it,
   // and a route a single-page app is still drawing is not mistaken for a short page.
   const measure = () => {
     const { scrollHeight } = document.documentElement
-    const before = depth
     depth = Math.max(depth, scrollHeight ? ((scrollY + innerHeight) / scrollHeight) * 100 : 100)
-    // Halfway to a survey's depth is on its way there.
-    if (watches.some(({ trigger }) => trigger.scroll && before < trigger.scroll / 2 && depth >= trigger.scroll / 2)) onProgress()
     evaluate()
   }
 
