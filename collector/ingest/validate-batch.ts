@@ -1,8 +1,8 @@
 import * as z from 'zod/mini'
-import type { Problem } from '../src/config/problem'
+import type { Problem } from '../../src/config/problem'
 import { formatIssues } from './format-issues'
-import { answerSchema, batchSchema } from '../src/wire/answer-schema'
-import type { Answer } from '../src/types'
+import { answerSchema, batchSchema } from '../../src/wire/answer-schema'
+import type { Answer } from '../../src/types'
 
 export interface Rejected {
   index: number

@@ -1,0 +1,206 @@
+import pg from 'pg'
+import type { Logger } from 'pino'
+import { countsSql, toSurveyCounts, type CountsDialect } from './counts-sql'
+import { filterSql } from './filter-sql'
+import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
+import { isUnreachable, storeError } from './store-unavailable'
+
+const schemaSql = `
+  CREATE TABLE IF NOT EXISTS answers (
+    id TEXT PRIMARY KEY,
+    survey_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    comment TEXT,
+    complete BOOLEAN NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    received_at TIMESTAMPTZ NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL,
+    url TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    visitor_id TEXT NOT NULL,
+    user_id TEXT,
+    attributes JSONB,
+    sdk TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS answers_survey ON answers (survey_id, type, score);
+  CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at DESC, id DESC);
+
+  -- The answers per survey, UTC day and score, kept by the database itself: the scores and
+  -- trends read a few thousand of these rows instead of every answer. The trigger sees only
+  -- the rows a statement inserted (a copy of a known answer is an update), and takes the
+  -- counts' rows in one order, so that batches arriving together never deadlock.
+  CREATE TABLE IF NOT EXISTS answer_counts (
+    survey_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    day DATE NOT NULL,
+    score INTEGER NOT NULL,
+    answers BIGINT NOT NULL,
+    PRIMARY KEY (survey_id, type, day, score)
+  );
+  CREATE OR REPLACE FUNCTION count_answers() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+  BEGIN
+    INSERT INTO answer_counts (survey_id, type, day, score, answers)
+    SELECT survey_id, type, (created_at AT TIME ZONE 'UTC')::date, score, COUNT(*)
+    FROM inserted GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (survey_id, type, day, score) DO UPDATE SET answers = answer_counts.answers + EXCLUDED.answers;
+    RETURN NULL;
+  END $$;
+  DROP TRIGGER IF EXISTS answers_counted ON answers;
+  CREATE TRIGGER answers_counted AFTER INSERT ON answers REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION count_answers();
+
+  -- The rate limits that collectors sharing this database share, in the shape
+  -- rate-limiter-flexible's RateLimiterPostgres reads and writes.
+  CREATE TABLE IF NOT EXISTS rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT);
+`
+
+// A database from before the counts table gets it filled from its answers, once.
+const backfillSql = `
+  INSERT INTO answer_counts (survey_id, type, day, score, answers)
+  SELECT survey_id, type, (created_at AT TIME ZONE 'UTC')::date, score, COUNT(*) FROM answers GROUP BY 1, 2, 3, 4
+`
+
+const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'complete', 'created_at', 'received_at', 'updated_at', 'url', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
+
+// As in SQLite: the first copy decides the score; later copies may add a comment and finish it.
+const conflictSql = `
+  ON CONFLICT (id) DO UPDATE SET
+    comment = COALESCE(EXCLUDED.comment, answers.comment),
+    complete = answers.complete OR EXCLUDED.complete,
+    updated_at = CASE
+      WHEN (EXCLUDED.complete AND NOT answers.complete) OR (EXCLUDED.comment IS NOT NULL AND answers.comment IS NULL)
+      THEN EXCLUDED.updated_at ELSE answers.updated_at END
+`
+
+const dialect: CountsDialect = {
+  placeholder: (index) => `$${index}`,
+  answerDay: "(created_at AT TIME ZONE 'UTC')::date",
+  periodOf: { day: (day) => `to_char(${day}, 'YYYY-MM-DD')`, week: (day) => `to_char(date_trunc('week', ${day}), 'YYYY-MM-DD')` }
+}
+
+export interface PostgresStore extends Store {
+  /** The connections, also for the rate limits that several collectors share. */
+  pool: pg.Pool
+}
+
+export interface PostgresOptions {
+  /** The schema for the tables (created when missing); `public` by default. */
+  schema?: string
+  /** Where a lost connection is told; the pool replaces it on the next query. */
+  logger?: Pick<Logger, 'warn'>
+}
+
+/**
+ * PostgreSQL through `pg`, for several collector processes behind a load
+ * balancer: the schema is created on start (under an advisory lock, so that
+ * processes starting together do not race), and each batch is one upsert.
+ *
+ * A database that is down does not stop the collector: a lost connection is
+ * replaced on the next query, every call rejects with StoreUnavailable until the
+ * database is back, and a schema that could not be created at start is created
+ * then. Only a database that refuses the collector for good (a wrong password, a
+ * missing database) fails the start.
+ */
+export const createPostgresStore = async (url: string, { schema = 'public', logger }: PostgresOptions = {}): Promise<PostgresStore> => {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: `-c search_path=${schema}`,
+    // A database that does not answer is given up in time for the SDK's own 15 s.
+    connectionTimeoutMillis: 5000,
+    query_timeout: 10_000,
+    keepAlive: true
+  })
+  // An idle connection that the database closes (a restart, a failover) is reported here;
+  // without this listener its 'error' event would end the process.
+  pool.on('error', (error) => logger?.warn({ error: { message: error.message, code: (error as { code?: string }).code } }, 'lost a database connection; the pool opens a new one when needed'))
+
+  const createSchema = async () => {
+    const client = await pool.connect()
+    // The same for the connection held here while the schema is made.
+    const lost = () => {}
+    client.on('error', lost)
+    let failure: Error | undefined
+    try {
+      await client.query('BEGIN')
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext('sayso schema'))`)
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`)
+      const { rows } = await client.query(`SELECT to_regclass('answer_counts') IS NOT NULL AS counted`)
+      await client.query(schemaSql)
+      if (!rows[0].counted) await client.query(backfillSql)
+      await client.query('COMMIT')
+    } catch (error) {
+      failure = error as Error
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.off('error', lost)
+      client.release(failure)
+    }
+  }
+  let schemaReady: Promise<void> | undefined
+  const prepared = () =>
+    (schemaReady ??= createSchema().catch((error) => {
+      schemaReady = undefined
+      throw error
+    }))
+  await prepared().catch((error) => {
+    if (!isUnreachable(error)) throw error
+  })
+
+  const query = async (sql: string, params: unknown[] = []) => {
+    try {
+      await prepared()
+      return await pool.query(sql, params)
+    } catch (error) {
+      throw storeError(error)
+    }
+  }
+
+  return {
+    pool,
+    async upsert(answers) {
+      const rows = mergeCopies(answers)
+      if (!rows.length) return
+      const now = new Date().toISOString()
+      const params = rows.flatMap((answer) => [
+        answer.id,
+        answer.surveyId,
+        answer.type,
+        answer.score,
+        answer.comment ?? null,
+        answer.complete,
+        answer.createdAt,
+        now,
+        now,
+        answer.url,
+        answer.locale,
+        answer.visitorId,
+        answer.userId ?? null,
+        answer.attributes ? JSON.stringify(answer.attributes) : null,
+        answer.sdk
+      ])
+      const values = rows.map((_, row) => `(${columns.map((__, column) => `$${row * columns.length + column + 1}`).join(', ')})`)
+      await query(`INSERT INTO answers (${columns.join(', ')}) VALUES ${values.join(', ')} ${conflictSql}`, params)
+    },
+    async scoreCounts(filter = {}, period) {
+      const { sql, params } = countsSql(filter, period, dialect)
+      const { rows } = await query(sql, params)
+      return rows.map(toSurveyCounts)
+    },
+    async answers({ limit = 100, ...filter } = {}) {
+      const { where, params } = filterSql(filter, dialect.placeholder)
+      const { rows } = await query(`SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`, [
+        ...params,
+        limit
+      ])
+      return (rows as Row[]).map(rowToAnswer)
+    },
+    ready: () => query('SELECT 1').then(
+      () => true,
+      () => false
+    ),
+    close: () => pool.end()
+  }
+}
