@@ -6,8 +6,8 @@ import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { createCollector } from '../collector/create-collector'
-import { createSqliteStore } from '../collector/sqlite-store'
+import { createDemoServer } from '../demo/server/create-demo-server'
+import { createSqliteStore } from '../collector/store/sqlite-store'
 
 const root = resolve(import.meta.dirname, '..')
 const runs = Number(process.env.BENCH_RUNS ?? 7)
@@ -33,7 +33,7 @@ const bytes = ['sayso.js', 'sayso.core.js', 'sayso.ui.js', 'sayso.send.js', 'say
 // snippet and tag are taken out for the runs "without".
 const folder = mkdtempSync(join(tmpdir(), 'sayso-bench-sdk-'))
 const store = createSqliteStore(join(folder, 'bench.db'))
-const server = createCollector({ store, root, surveys: JSON.parse(readFileSync(join(root, 'surveys.json'), 'utf8')).surveys })
+const server = createDemoServer({ store, root, surveys: JSON.parse(readFileSync(join(root, 'surveys.json'), 'utf8')).surveys })
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 const storefront = readFileSync(join(root, 'demo/index.html'), 'utf8')
