@@ -43,7 +43,7 @@ export const createCollectorHandler = ({
   root,
   dashboardToken,
   allowedOrigins = [],
-  rateLimit = createRateLimit({ perMinute: 0 }),
+  rateLimit = createRateLimit({ limit: 0 }),
   trustedHops = 0,
   surveys,
   linkSecret

@@ -47,7 +47,7 @@ export const runCollector = async ({ server: makeServer, banner }: RunOptions) =
     root,
     dashboardToken: dashboard.token,
     allowedOrigins: settings.allowedOrigins,
-    rateLimit: createRateLimit({ perMinute: settings.rateLimit, pool: 'pool' in store ? store.pool : undefined }),
+    rateLimit: createRateLimit({ limit: settings.rateLimit, pool: 'pool' in store ? store.pool : undefined }),
     trustedHops: settings.trustedHops,
     surveys: surveys.surveys,
     linkSecret: settings.linkSecret,

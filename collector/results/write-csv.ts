@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { stringify } from 'csv-stringify'
+import { stringify } from 'csv-stringify/sync'
 import type { AnswerFilter, Store, StoredAnswer } from '../store/store'
 
 const columns = [
@@ -23,32 +23,35 @@ const columns = [
 // A cell starting with = + - @ (or a tab or CR) is run as a formula by spreadsheets: a leading quote defuses it.
 const defuse = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
 
+const csv = (answers: StoredAnswer[], header: boolean) =>
+  stringify(answers, {
+    header,
+    columns,
+    record_delimiter: 'windows',
+    cast: { string: defuse, object: (value) => defuse(JSON.stringify(value)), boolean: (value) => String(value) }
+  })
+
 /**
- * Streams the filtered answers as CSV (csv-stringify), a page at a time: the
- * pipeline waits whenever the client reads slower than the database gives. The
- * first page is read before the status, so that a database that is away answers
- * 503; an error later destroys the response, and the client sees a failed
- * download rather than a file that looks complete.
+ * Streams the filtered answers as CSV (csv-stringify), a page of answers to a
+ * write: the pipeline reads the next page only when the client has taken the
+ * last, whatever its pace. The first page is read before the status, so that a
+ * database that is away answers 503; an error later destroys the response, and
+ * the client sees a failed download rather than a file that looks complete.
  */
 export const writeCsv = async (response: ServerResponse, store: Store, filter: AnswerFilter, pageSize = 500) => {
   const page = (after?: StoredAnswer) => store.answers({ ...filter, limit: pageSize, after: after && { createdAt: after.createdAt, id: after.id } })
   const first = await page()
-  async function* answers() {
-    for (let current = first; current.length; current = current.length < pageSize ? [] : await page(current.at(-1))) yield* current
+  async function* pages() {
+    yield csv(first, true)
+    for (let last = first; last.length === pageSize; ) {
+      last = await page(last.at(-1))
+      if (last.length) yield csv(last, false)
+    }
   }
   response.writeHead(200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': 'attachment; filename="sayso-answers.csv"',
     'Cache-Control': 'no-store'
   })
-  await pipeline(
-    Readable.from(answers()),
-    stringify({
-      header: true,
-      columns,
-      record_delimiter: 'windows',
-      cast: { string: defuse, object: (value) => defuse(JSON.stringify(value)), boolean: (value) => String(value) }
-    }),
-    response
-  )
+  await pipeline(Readable.from(pages()), response)
 }

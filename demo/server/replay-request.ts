@@ -12,6 +12,9 @@ export const replayRequest = (request: IncomingMessage, body: Buffer): IncomingM
   copy.httpVersion = request.httpVersion
   copy.headers = request.headers
   copy.rawHeaders = request.rawHeaders
+  // Complete, like a request whose body has all arrived: an incomplete one, once read, would
+  // count as aborted and take the shared connection down with it.
+  copy.complete = true
   copy.push(body)
   copy.push(null)
   return copy

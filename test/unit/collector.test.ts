@@ -148,7 +148,7 @@ describe('hardening', () => {
   })
 
   it('limits each client address, answering 429 with Retry-After', async () => {
-    const limited = await startCollector({ rateLimit: createRateLimit({ perMinute: 3 }) })
+    const limited = await startCollector({ rateLimit: createRateLimit({ limit: 3 }) })
     const statuses = []
     for (let i = 0; i < 4; i++) statuses.push((await limited.post({ answers: [answer()] })).status)
     expect(statuses).toEqual([200, 200, 200, 429])
