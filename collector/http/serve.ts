@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import { StoreUnavailable } from '../store/store-unavailable'
 import { BadTarget, readTarget } from './read-target'
@@ -25,8 +26,8 @@ export interface ServeOptions {
  * under way is cut off so that the client sees it fail. No request's failure
  * stops the process.
  */
-export const serve = (handler: Handler, { logger, timeouts = { headers: 10_000, request: 15_000 } }: ServeOptions): Server =>
-  createServer(
+export const serve = (handler: Handler, { logger, timeouts = { headers: 10_000, request: 15_000 } }: ServeOptions): Server => {
+  const server = createServer(
     {
       maxHeaderSize: 16 * 1024,
       headersTimeout: timeouts.headers,
@@ -45,6 +46,13 @@ export const serve = (handler: Handler, { logger, timeouts = { headers: 10_000, 
       }
     }
   )
+  // CONNECT is for proxies, which this is not; Node would otherwise drop the connection unanswered.
+  server.on('connect', (request: IncomingMessage, socket: Duplex) => {
+    logger.info({ method: request.method, status: 405 }, 'request')
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  })
+  return server
+}
 
 const answerFailure = (response: ServerResponse, error: unknown) => {
   if (response.headersSent) return void response.destroy()
