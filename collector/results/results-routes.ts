@@ -38,7 +38,7 @@ export const resultsRoutes = ({ store, dashboardToken }: ResultsOptions): Routes
     'GET /api/summary': read(async (response, filter) => json(response, 200, summarize(await store.scoreCounts(filter)))),
     'GET /api/trend': read(async (response, filter, query) => {
       const period = query.get('period') === 'day' ? 'day' : 'week'
-      json(response, 200, { period, ...trend(await store.scoreCounts(filter, period)) })
+      json(response, 200, { period, ...trend(await store.scoreTrend(filter, period)) })
     }),
     'GET /api/answers': read(async (response, filter, query) => {
       const limit = Math.min(Math.max(Math.floor(Number(query.get('limit'))) || 100, 1), 1000)

@@ -1,6 +1,6 @@
 import { scales, segmentOf } from '../../src/wire/scales'
 import type { SurveyType } from '../../src/types'
-import type { SurveyCounts } from '../store/store'
+import type { PeriodCounts, SurveyCounts } from '../store/store'
 
 export interface SurveySummary {
   surveyId: string
@@ -23,39 +23,27 @@ export interface SurveySummary {
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 const percent = (part: number, whole: number) => (whole ? round((100 * part) / whole, 1) : null)
 
+/** The database's unrounded score as shown: NPS and CSAT to one decimal, CES to two. */
+const shown = (type: SurveyType, count: number, score: number) => (count ? round(score, type === 'ces' ? 2 : 1) : null)
+
 /**
- * The scores of one survey from what the database counted, as DESIGN.md defines
- * them: NPS = % promoters − % detractors; CSAT = % of 4–5; CES = mean, and % of 5–7.
- * A few additions per survey: the answers themselves were counted by the database.
+ * One survey's summary from what the database counted (the score too, in
+ * SQL): the distribution over its scale and the breakdown by segment
+ * (promoters, passives and detractors; satisfied; easy and its share).
  */
-export const summarizeSurvey = ({ surveyId, type, byScore }: SurveyCounts): SurveySummary => {
+export const summarizeSurvey = ({ surveyId, type, count, score, byScore }: SurveyCounts): SurveySummary => {
   const { min, max } = scales[type]
   const distribution = byScore.slice(min, max + 1)
-  const count = distribution.reduce((sum, n) => sum + n, 0)
-  const bySegment: Record<string, number> = {}
-  distribution.forEach((n, i) => {
-    const segment = segmentOf(type, min + i)
-    bySegment[segment] = (bySegment[segment] ?? 0) + n
-  })
-  const base = { surveyId, type, count, distribution }
-  if (type === 'nps') {
-    const { promoter = 0, passive = 0, detractor = 0 } = bySegment
-    return {
-      ...base,
-      score: count ? round((100 * (promoter - detractor)) / count, 1) : null,
-      promoters: promoter,
-      passives: passive,
-      detractors: detractor
-    }
-  }
-  const high = bySegment.high ?? 0
-  if (type === 'csat') return { ...base, score: percent(high, count), satisfied: high }
-  const total = distribution.reduce((sum, n, i) => sum + n * (min + i), 0)
-  return { ...base, score: count ? round(total / count, 2) : null, easy: high, easyPercent: percent(high, count) }
+  const bySegment = { promoter: 0, passive: 0, detractor: 0, high: 0, low: 0 }
+  distribution.forEach((answers, i) => (bySegment[segmentOf(type, min + i)] += answers))
+  const base = { surveyId, type, count, score: shown(type, count, score), distribution }
+  if (type === 'nps') return { ...base, promoters: bySegment.promoter, passives: bySegment.passive, detractors: bySegment.detractor }
+  if (type === 'csat') return { ...base, satisfied: bySegment.high }
+  return { ...base, easy: bySegment.high, easyPercent: percent(bySegment.high, count) }
 }
 
 // By survey id, then type; by code unit, so that both databases give one order.
-const bySurvey = (a: SurveyCounts, b: SurveyCounts) =>
+const bySurvey = (a: { surveyId: string; type: string }, b: { surveyId: string; type: string }) =>
   a.surveyId < b.surveyId ? -1 : a.surveyId > b.surveyId ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0
 
 /** `GET /api/summary`: each survey's scores, sorted by survey id. */
@@ -76,14 +64,14 @@ export interface SurveyTrend {
   points: TrendPoint[]
 }
 
-/** `GET /api/trend`: each survey's score per period, oldest first, from the counts per survey and period. */
-export const trend = (counts: SurveyCounts[]): { surveys: SurveyTrend[] } => {
+/** `GET /api/trend`: each survey's points, oldest first, from the counts per survey and period (oldest first). */
+export const trend = (counts: PeriodCounts[]): { surveys: SurveyTrend[] } => {
   const surveys = new Map<string, SurveyTrend>()
-  for (const period of [...counts].sort((a, b) => bySurvey(a, b) || (a.period! < b.period! ? -1 : 1))) {
-    const key = `${period.surveyId}\u0000${period.type}`
-    if (!surveys.has(key)) surveys.set(key, { surveyId: period.surveyId, type: period.type, points: [] })
-    const { count, score } = summarizeSurvey(period)
-    surveys.get(key)!.points.push({ period: period.period!, count, score })
+  for (const { surveyId, type, period, count, score } of counts) {
+    const key = `${surveyId}\u0000${type}`
+    let survey = surveys.get(key)
+    if (!survey) surveys.set(key, (survey = { surveyId, type, points: [] }))
+    survey.points.push({ period, count, score: shown(type, count, score) })
   }
-  return { surveys: [...surveys.values()] }
+  return { surveys: [...surveys.values()].sort(bySurvey) }
 }

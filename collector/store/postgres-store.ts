@@ -1,9 +1,12 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
-import { countsSql, toSurveyCounts, type CountsDialect } from './counts-sql'
+import { perScore, summarySql, toPeriodCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
 import { filterSql } from './filter-sql'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { isUnreachable, storeError } from './store-unavailable'
+
+/** How many rows a survey's day is spread over. */
+const SHARDS = 4
 
 const schemaSql = `
   CREATE TABLE IF NOT EXISTS answers (
@@ -26,24 +29,29 @@ const schemaSql = `
   CREATE INDEX IF NOT EXISTS answers_survey ON answers (survey_id, type, score);
   CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at DESC, id DESC);
 
-  -- The answers per survey, UTC day and score, kept by the database itself: the scores and
-  -- trends read a few thousand of these rows instead of every answer. The trigger sees only
-  -- the rows a statement inserted (a copy of a known answer is an update), and takes the
-  -- counts' rows in one order, so that batches arriving together never deadlock.
-  CREATE TABLE IF NOT EXISTS answer_counts (
+  -- The answers per survey and UTC day, and per score, kept by the database itself: the
+  -- scores and trends read a few thousand of these rows instead of every answer. The trigger
+  -- sees only the rows a statement inserted (a copy of a known answer is an update). Each day
+  -- of a survey has a few rows (shard): answers arriving together add to one of them at
+  -- random, so that they do not all wait for the same row's lock; the rows are taken in one
+  -- order, so that batches arriving together never deadlock.
+  CREATE TABLE IF NOT EXISTS answer_days (
     survey_id TEXT NOT NULL,
     type TEXT NOT NULL,
     day DATE NOT NULL,
-    score INTEGER NOT NULL,
+    shard SMALLINT NOT NULL,
     answers BIGINT NOT NULL,
-    PRIMARY KEY (survey_id, type, day, score)
+    ${perScore((column) => `${column} BIGINT NOT NULL`)},
+    PRIMARY KEY (survey_id, type, day, shard)
   );
   CREATE OR REPLACE FUNCTION count_answers() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
   BEGIN
-    INSERT INTO answer_counts (survey_id, type, day, score, answers)
-    SELECT survey_id, type, (created_at AT TIME ZONE 'UTC')::date, score, COUNT(*)
-    FROM inserted GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (survey_id, type, day, score) DO UPDATE SET answers = answer_counts.answers + EXCLUDED.answers;
+    INSERT INTO answer_days (survey_id, type, day, shard, answers, ${perScore((column) => column)})
+    SELECT survey_id, type, (created_at AT TIME ZONE 'UTC')::date, floor(random() * ${SHARDS})::smallint, COUNT(*),
+           ${perScore((_, score) => `COUNT(*) FILTER (WHERE score = ${score})`)}
+    FROM inserted GROUP BY 1, 2, 3 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (survey_id, type, day, shard) DO UPDATE SET answers = answer_days.answers + EXCLUDED.answers,
+      ${perScore((column) => `${column} = answer_days.${column} + EXCLUDED.${column}`)};
     RETURN NULL;
   END $$;
   DROP TRIGGER IF EXISTS answers_counted ON answers;
@@ -55,10 +63,11 @@ const schemaSql = `
   CREATE TABLE IF NOT EXISTS rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT);
 `
 
-// A database from before the counts table gets it filled from its answers, once.
+// A database from before the counts gets them from its answers, once.
 const backfillSql = `
-  INSERT INTO answer_counts (survey_id, type, day, score, answers)
-  SELECT survey_id, type, (created_at AT TIME ZONE 'UTC')::date, score, COUNT(*) FROM answers GROUP BY 1, 2, 3, 4
+  INSERT INTO answer_days (survey_id, type, day, shard, answers, ${perScore((column) => column)})
+  SELECT survey_id, type, (created_at AT TIME ZONE 'UTC')::date, 0, COUNT(*), ${perScore((_, score) => `COUNT(*) FILTER (WHERE score = ${score})`)}
+  FROM answers GROUP BY 1, 2, 3
 `
 
 const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'complete', 'created_at', 'received_at', 'updated_at', 'url', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
@@ -79,13 +88,21 @@ const dialect: CountsDialect = {
   periodOf: { day: (day) => `to_char(${day}, 'YYYY-MM-DD')`, week: (day) => `to_char(date_trunc('week', ${day}), 'YYYY-MM-DD')` }
 }
 
+const schemaOf = (url: string) => {
+  try {
+    return new URL(url).searchParams.get('schema') || 'public'
+  } catch {
+    return 'public'
+  }
+}
+
 export interface PostgresStore extends Store {
   /** The connections, also for the rate limits that several collectors share. */
   pool: pg.Pool
 }
 
 export interface PostgresOptions {
-  /** The schema for the tables (created when missing); `public` by default. */
+  /** The schema for the tables (created when missing): `?schema=` of the URL, else `public`. */
   schema?: string
   /** Where a lost connection is told; the pool replaces it on the next query. */
   logger?: Pick<Logger, 'warn'>
@@ -102,7 +119,8 @@ export interface PostgresOptions {
  * then. Only a database that refuses the collector for good (a wrong password, a
  * missing database) fails the start.
  */
-export const createPostgresStore = async (url: string, { schema = 'public', logger }: PostgresOptions = {}): Promise<PostgresStore> => {
+export const createPostgresStore = async (url: string, { schema = schemaOf(url), logger }: PostgresOptions = {}): Promise<PostgresStore> => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) throw new Error(`schema: expected letters, digits and _ (at most 63), got ${JSON.stringify(schema)}`)
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -126,7 +144,7 @@ export const createPostgresStore = async (url: string, { schema = 'public', logg
       await client.query('BEGIN')
       await client.query(`SELECT pg_advisory_xact_lock(hashtext('sayso schema'))`)
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`)
-      const { rows } = await client.query(`SELECT to_regclass('answer_counts') IS NOT NULL AS counted`)
+      const { rows } = await client.query(`SELECT to_regclass('answer_days') IS NOT NULL AS counted`)
       await client.query(schemaSql)
       if (!rows[0].counted) await client.query(backfillSql)
       await client.query('COMMIT')
@@ -184,10 +202,15 @@ export const createPostgresStore = async (url: string, { schema = 'public', logg
       const values = rows.map((_, row) => `(${columns.map((__, column) => `$${row * columns.length + column + 1}`).join(', ')})`)
       await query(`INSERT INTO answers (${columns.join(', ')}) VALUES ${values.join(', ')} ${conflictSql}`, params)
     },
-    async scoreCounts(filter = {}, period) {
-      const { sql, params } = countsSql(filter, period, dialect)
+    async scoreCounts(filter = {}) {
+      const { sql, params } = summarySql(filter, dialect)
       const { rows } = await query(sql, params)
       return rows.map(toSurveyCounts)
+    },
+    async scoreTrend(filter, period) {
+      const { sql, params } = trendSql(filter, period, dialect)
+      const { rows } = await query(sql, params)
+      return rows.map(toPeriodCounts)
     },
     async answers({ limit = 100, ...filter } = {}) {
       const { where, params } = filterSql(filter, dialect.placeholder)

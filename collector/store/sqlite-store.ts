@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Answer } from '../../src/types'
-import { countsSql, toSurveyCounts, type CountsDialect } from './counts-sql'
+import { perScore, summarySql, toPeriodCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
 import { filterSql } from './filter-sql'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
+import { readsInThread, readsInWorker } from './sqlite-reads'
 import { storeError } from './store-unavailable'
 
 const schema = `
@@ -28,28 +29,29 @@ const schema = `
   CREATE INDEX IF NOT EXISTS answers_survey ON answers (survey_id, type, score);
   CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at DESC, id DESC);
 
-  -- The answers per survey, UTC day and score, kept by the database itself: the scores and
-  -- trends read a few thousand of these rows instead of every answer. A copy of a known
-  -- answer takes the UPDATE path of the upsert, so it is never counted twice.
-  CREATE TABLE IF NOT EXISTS answer_counts (
+  -- The answers per survey and UTC day, and per score, kept by the database itself (the
+  -- trigger below): the scores and trends read a few thousand of these rows instead of
+  -- every answer. A copy of a known answer takes the UPDATE path of the upsert, so it is
+  -- never counted twice.
+  CREATE TABLE IF NOT EXISTS answer_days (
     survey_id TEXT NOT NULL,
     type TEXT NOT NULL,
     day TEXT NOT NULL,
-    score INTEGER NOT NULL,
     answers INTEGER NOT NULL,
-    PRIMARY KEY (survey_id, type, day, score)
+    ${perScore((column) => `${column} INTEGER NOT NULL`)},
+    PRIMARY KEY (survey_id, type, day)
   ) WITHOUT ROWID;
   CREATE TRIGGER IF NOT EXISTS answers_counted AFTER INSERT ON answers BEGIN
-    INSERT INTO answer_counts (survey_id, type, day, score, answers)
-    VALUES (NEW.survey_id, NEW.type, substr(NEW.created_at, 1, 10), NEW.score, 1)
-    ON CONFLICT (survey_id, type, day, score) DO UPDATE SET answers = answers + 1;
+    INSERT INTO answer_days (survey_id, type, day, answers, ${perScore((column) => column)})
+    VALUES (NEW.survey_id, NEW.type, substr(NEW.created_at, 1, 10), 1, ${perScore((_, score) => `NEW.score = ${score}`)})
+    ON CONFLICT (survey_id, type, day) DO UPDATE SET answers = answers + 1, ${perScore((column) => `${column} = ${column} + excluded.${column}`)};
   END;
 `
 
-// A database from before the counts table gets it filled from its answers, once.
+// A database from before the counts gets them from its answers, once.
 const backfillSql = `
-  INSERT INTO answer_counts (survey_id, type, day, score, answers)
-  SELECT survey_id, type, substr(created_at, 1, 10), score, COUNT(*) FROM answers GROUP BY 1, 2, 3, 4
+  INSERT INTO answer_days (survey_id, type, day, answers, ${perScore((column) => column)})
+  SELECT survey_id, type, substr(created_at, 1, 10), COUNT(*), ${perScore((_, score) => `SUM(score = ${score})`)} FROM answers GROUP BY 1, 2, 3
 `
 
 // The first copy decides the score; later copies may add a comment and finish the answer.
@@ -73,17 +75,22 @@ const dialect: CountsDialect = {
   periodOf: { day: (day) => day, week: (day) => `date(${day}, '-6 days', 'weekday 1')` }
 }
 
-/** SQLite in one file (WAL mode), or in memory for `:memory:`. */
+/**
+ * SQLite in one file (WAL mode), or in memory for `:memory:`. Answers are written
+ * on the main thread, each batch one transaction; a file's reads run in a thread
+ * of their own (sqlite-reads.ts).
+ */
 export const createSqliteStore = (file: string): Store => {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('busy_timeout = 5000')
   db.transaction(() => {
-    const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answer_counts'`).get()
+    const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answer_days'`).get()
     db.exec(schema)
     if (!counted) db.exec(backfillSql)
   })()
+  const reads = file === ':memory:' ? readsInThread(db) : readsInWorker(file)
   const upsert = db.prepare(upsertSql)
   const upsertAll = db.transaction((answers: Answer[], now: string) => {
     for (const answer of mergeCopies(answers)) {
@@ -99,29 +106,36 @@ export const createSqliteStore = (file: string): Store => {
       })
     }
   })
-  // better-sqlite3 is synchronous: a failure is thrown here and becomes the promise's rejection.
-  const guarded = async <T>(work: () => T): Promise<T> => {
+  const read = async ({ sql, params }: { sql: string; params: unknown[] }) => {
     try {
-      return work()
+      return await reads.all(sql, params)
     } catch (error) {
       throw storeError(error)
     }
   }
 
   return {
-    upsert: (answers) => guarded(() => void upsertAll(answers, new Date().toISOString())),
-    scoreCounts: (filter = {}, period) =>
-      guarded(() => {
-        const { sql, params } = countsSql(filter, period, dialect)
-        return (db.prepare(sql).all(...params) as Record<string, unknown>[]).map(toSurveyCounts)
-      }),
-    answers: ({ limit = 100, ...filter } = {}) =>
-      guarded(() => {
-        const { where, params } = filterSql(filter, dialect.placeholder)
-        const rows = db.prepare(`SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT ?`).all(...params, limit)
-        return (rows as Row[]).map(rowToAnswer)
-      }),
-    ready: () => guarded(() => !!db.prepare('SELECT 1').get()).catch(() => false),
-    close: async () => void db.close()
+    async upsert(answers) {
+      try {
+        upsertAll(answers, new Date().toISOString())
+      } catch (error) {
+        throw storeError(error)
+      }
+    },
+    scoreCounts: async (filter = {}) => (await read(summarySql(filter, dialect))).map(toSurveyCounts),
+    scoreTrend: async (filter, period) => (await read(trendSql(filter, period, dialect))).map(toPeriodCounts),
+    async answers({ limit = 100, ...filter } = {}) {
+      const { where, params } = filterSql(filter, dialect.placeholder)
+      const rows = await read({ sql: `SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT ?`, params: [...params, limit] })
+      return (rows as unknown as Row[]).map(rowToAnswer)
+    },
+    ready: () => read({ sql: 'SELECT 1', params: [] }).then(
+      () => true,
+      () => false
+    ),
+    async close() {
+      await reads.close()
+      db.close()
+    }
   }
 }

@@ -25,16 +25,27 @@ export interface StoredAnswer extends Answer {
 /** A trend's step: the UTC day, or the week starting on its Monday. */
 export type Period = 'day' | 'week'
 
-/** What the database counts for one survey, in all or in one period: the scores are made from it. */
+/** What the database counted for one survey's scores. */
 export interface SurveyCounts {
   surveyId: string
   type: SurveyType
-  /** The day or the week's Monday, `YYYY-MM-DD`, when counted by period. */
-  period?: string
   /** Answers with a score. */
   count: number
+  /** NPS, CSAT % or CES mean, unrounded. */
+  score: number
   /** Answers per score, from 0 to 10 (the widest scale): `byScore[9]` is how many answered 9. */
   byScore: number[]
+}
+
+/** What the database counted for one survey in one day or week. */
+export interface PeriodCounts {
+  surveyId: string
+  type: SurveyType
+  /** The day or the week's Monday, `YYYY-MM-DD`. */
+  period: string
+  count: number
+  /** NPS, CSAT % or CES mean, unrounded. */
+  score: number
 }
 
 /**
@@ -48,8 +59,10 @@ export interface Store {
    * comment that was missing and can only turn `complete` on.
    */
   upsert(answers: Answer[]): Promise<void>
-  /** Per survey (and per day or week, when asked): how many answered, and how many gave each score. */
-  scoreCounts(filter?: AnswerFilter, period?: Period): Promise<SurveyCounts[]>
+  /** Per survey: how many answered, the score, and how many gave each score (GROUP BY in SQL). */
+  scoreCounts(filter?: AnswerFilter): Promise<SurveyCounts[]>
+  /** Per survey and day or week, oldest first: how many answered, and the score. */
+  scoreTrend(filter: AnswerFilter, period: Period): Promise<PeriodCounts[]>
   /** A page of answers, newest first. */
   answers(options?: AnswerFilter & { limit?: number; after?: Cursor; withComment?: boolean }): Promise<StoredAnswer[]>
   /** Whether the database answers now (for `/readyz`); never rejects. */

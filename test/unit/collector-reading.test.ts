@@ -1,5 +1,9 @@
 // @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSqliteStore } from '../../collector/store/sqlite-store'
 import type { Store } from '../../collector/store/store'
@@ -106,6 +110,32 @@ describe('reading the results', () => {
     expect((await collector.read(`/api/answers?cursor=${forged}`)).status).toBe(400)
     expect((await collector.read('/api/answers?limit=2.5')).status).toBe(200)
   })
+})
+
+describe('reading while answers arrive', () => {
+  it('never holds up an answer, however long a read takes (SQLite reads in a thread of their own)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sayso-long-read-'))
+    const file = join(folder, 'long.db')
+    createSqliteStore(file).close()
+    // 80,000 answers, inserted by SQLite itself: a URL filter then counts every one of them.
+    const db = new Database(file)
+    db.prepare(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 79999)
+      INSERT INTO answers (id, survey_id, type, score, complete, created_at, received_at, updated_at, url, locale, visitor_id, sdk)
+      SELECT 'seed-' || i, 'long', 'nps', i % 11, 1, '2026-10-01T10:00:00.000Z', 'x', 'x', 'https://shop.example/p/' || (i % 50), 'en', 'v', 's' FROM n`).run()
+    db.close()
+    const store = createSqliteStore(file)
+    const reading = await startCollector({ store })
+    const finished: string[] = []
+    const slowRead = reading.read('/api/summary?url=https://shop.example/p/*').then(() => finished.push('read'))
+    // The answer follows the read at once: the read is under way while the answer is handled.
+    await new Promise((resume) => setImmediate(resume))
+    const posted = reading.post({ answers: [answer()] }).then((response) => finished.push(`answer ${response.status}`))
+    await Promise.all([slowRead, posted])
+    expect(finished).toEqual(['answer 200', 'read'])
+    await reading.close()
+    await store.close()
+    rmSync(folder, { recursive: true, force: true })
+  }, 30_000)
 })
 
 describe('the CSV', () => {

@@ -187,7 +187,7 @@ describe('operations', () => {
     const unreachable = async () => {
       throw new StoreUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))
     }
-    return { ...store, upsert: unreachable, scoreCounts: unreachable, answers: unreachable, ready: async () => false }
+    return { ...store, upsert: unreachable, scoreCounts: unreachable, scoreTrend: unreachable, answers: unreachable, ready: async () => false }
   }
 
   it('answers 503 with Retry-After while the database is unreachable, to answers and reads, and /readyz says so', async () => {

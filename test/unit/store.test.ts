@@ -8,7 +8,8 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPostgresStore } from '../../collector/store/postgres-store'
 import { createSqliteStore } from '../../collector/store/sqlite-store'
-import type { AnswerFilter, Period, Store, SurveyCounts } from '../../collector/store/store'
+import type { AnswerFilter, Period, PeriodCounts, Store, SurveyCounts } from '../../collector/store/store'
+import { summarize } from '../../collector/results/summarize'
 import type { Answer, SurveyType } from '../../src/types'
 import { scales } from '../../src/wire/scales'
 import { makeAnswer } from './helpers'
@@ -17,11 +18,17 @@ import { makeAnswer } from './helpers'
 // (.ci/run starts one); each run gets a schema of its own.
 const postgres = process.env.SAYSO_TEST_POSTGRES
 const schema = `sayso_test_${process.pid}_${Date.now()}`
-const stores: [string, (name: string) => Promise<Store>][] = [['SQLite', async () => createSqliteStore(':memory:')]]
+const files = mkdtempSync(join(tmpdir(), 'sayso-store-'))
+const stores: [string, (name: string) => Promise<Store>][] = [
+  ['SQLite in memory', async () => createSqliteStore(':memory:')],
+  // A file's reads run in a thread of their own.
+  ['SQLite file', async (name) => createSqliteStore(join(files, `${name}.db`))]
+]
 if (postgres) stores.push(['PostgreSQL', (name) => createPostgresStore(postgres, { schema: `${schema}_${name}` })])
 else console.log('PostgreSQL store tests skipped: set SAYSO_TEST_POSTGRES=postgres://… to run them')
 
 afterAll(async () => {
+  rmSync(files, { recursive: true, force: true })
   if (!postgres) return
   const client = new pg.Client(postgres)
   await client.connect()
@@ -30,9 +37,17 @@ afterAll(async () => {
   await client.end()
 })
 
-// What the scores must be made of, counted here answer by answer: the oracle for the database's counts.
-const expectedCounts = (answers: Answer[], filter: AnswerFilter, period?: Period): SurveyCounts[] => {
-  const groups = new Map<string, SurveyCounts>()
+// The scores as DESIGN.md defines them, written out here on their own: the oracle for the database's.
+const designScore = (type: SurveyType, scores: number[]) => {
+  const share = (test: (score: number) => boolean) => (100 * scores.filter(test).length) / scores.length
+  if (type === 'nps') return share((score) => score >= 9) - share((score) => score <= 6)
+  if (type === 'csat') return share((score) => score >= 4)
+  return scores.reduce((sum, score) => sum + score, 0) / scores.length
+}
+
+// What the database must count, worked out here answer by answer.
+const expected = (answers: Answer[], filter: AnswerFilter, period?: Period) => {
+  const groups = new Map<string, { surveyId: string; type: SurveyType; period?: string; scores: number[] }>()
   for (const answer of answers) {
     const created = new Date(answer.createdAt).toISOString()
     if (filter.surveyId && answer.surveyId !== filter.surveyId) continue
@@ -43,14 +58,24 @@ const expectedCounts = (answers: Answer[], filter: AnswerFilter, period?: Period
     monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7))
     const at = period === 'day' ? day : period === 'week' ? monday.toISOString().slice(0, 10) : undefined
     const key = `${answer.surveyId}|${answer.type}|${at}`
-    const group = groups.get(key) ?? { surveyId: answer.surveyId, type: answer.type, ...(at && { period: at }), count: 0, byScore: Array(11).fill(0) }
-    group.count++
-    group.byScore[answer.score]++
+    const group = groups.get(key) ?? { surveyId: answer.surveyId, type: answer.type, ...(at && { period: at }), scores: [] }
+    group.scores.push(answer.score)
     groups.set(key, group)
   }
-  return sortCounts([...groups.values()])
+  return sortCounts(
+    [...groups.values()].map(({ scores, ...group }) => ({
+      ...group,
+      count: scores.length,
+      score: round(designScore(group.type, scores)),
+      ...(!period && { byScore: Array.from({ length: 11 }, (_, score) => scores.filter((given) => given === score).length) })
+    }))
+  )
 }
-const sortCounts = (counts: SurveyCounts[]) => [...counts].sort((a, b) => `${a.surveyId}|${a.type}|${a.period}`.localeCompare(`${b.surveyId}|${b.type}|${b.period}`))
+// The database's arithmetic and this file's may differ in the last bits.
+const round = (score: number) => Math.round(score * 1e6) / 1e6
+const sortCounts = <T extends { surveyId: string; type: string; period?: string }>(counts: T[]) =>
+  [...counts].sort((a, b) => `${a.surveyId}|${a.type}|${a.period}`.localeCompare(`${b.surveyId}|${b.type}|${b.period}`))
+const counted = (rows: (SurveyCounts | PeriodCounts)[]) => sortCounts(rows.map((row) => ({ ...row, score: round(row.score) })))
 
 describe.each(stores)('the %s store', (_, open) => {
   let store: Store
@@ -97,18 +122,39 @@ describe.each(stores)('the %s store', (_, open) => {
       at('2026-11-09', { score: 9, url: 'https://shop.example/checkout/start' }),
       at('2026-11-20', { score: 9 })
     ])
-    const counts = async (filter = {}, period?: 'day' | 'week') =>
-      (await store.scoreCounts({ surveyId: 'counted', ...filter }, period)).map(
-        (row) => `${row.period ?? ''}:${row.count}:${row.byScore.flatMap((n, score) => (n ? [`${score}×${n}`] : [])).join(',')}`
-      )
-    expect(await counts()).toEqual([':4:0×1,9×2,10×1'])
-    expect(await counts({ from: '2026-11-08T00:00:00.000Z', to: '2026-11-10T00:00:00.000Z' })).toEqual([':2:0×1,9×1'])
-    expect(await counts({ from: '2026-11-08T12:00:00.000Z' })).toEqual([':2:9×2'])
-    expect(await counts({ url: 'https://shop.example/checkout/*' })).toEqual([':2:0×1,9×1'])
-    expect(await counts({ url: 'https://shop.example/checkout/done' })).toEqual([':1:0×1'])
+    const counts = async (filter = {}) =>
+      (await store.scoreCounts({ surveyId: 'counted', ...filter })).map((row) => `${row.count}:${row.byScore.flatMap((n, score) => (n ? [`${score}×${n}`] : [])).join(',')}`)
+    const trend = async (period: Period) => (await store.scoreTrend({ surveyId: 'counted' }, period)).map((row) => `${row.period}:${row.count}:${row.score}`)
+    expect(await counts()).toEqual(['4:0×1,9×2,10×1'])
+    expect(await counts({ from: '2026-11-08T00:00:00.000Z', to: '2026-11-10T00:00:00.000Z' })).toEqual(['2:0×1,9×1'])
+    expect(await counts({ from: '2026-11-08T12:00:00.000Z' })).toEqual(['2:9×2'])
+    expect(await counts({ url: 'https://shop.example/checkout/*' })).toEqual(['2:0×1,9×1'])
+    expect(await counts({ url: 'https://shop.example/checkout/done' })).toEqual(['1:0×1'])
     expect(await counts({ url: 'https://shop.example/check_ut/*' })).toEqual([])
-    expect(await counts({}, 'week')).toEqual(['2026-11-02:2:0×1,10×1', '2026-11-09:1:9×1', '2026-11-16:1:9×1'])
-    expect(await counts({}, 'day')).toEqual(['2026-11-02:1:10×1', '2026-11-08:1:0×1', '2026-11-09:1:9×1', '2026-11-20:1:9×1'])
+    expect(await trend('week')).toEqual(['2026-11-02:2:0', '2026-11-09:1:100', '2026-11-16:1:100'])
+    expect(await trend('day')).toEqual(['2026-11-02:1:100', '2026-11-08:1:-100', '2026-11-09:1:100', '2026-11-20:1:100'])
+  })
+
+  it.each<[SurveyType, number[], number]>([
+    ['nps', [10, 9, 10], 100],
+    ['nps', [0, 3, 6], -100],
+    ['nps', [7, 8], 0],
+    ['nps', [9, 10, 7, 8, 6], 20],
+    ['nps', [9, 6, 6], -33.3],
+    ['csat', [5, 4, 3, 1], 50],
+    ['csat', [1, 2, 3], 0],
+    ['csat', [5, 3, 3], 33.3],
+    ['ces', [7, 5, 3], 5],
+    ['ces', [1, 2], 1.5],
+    ['ces', [4, 5, 6, 7], 5.5],
+    ['ces', [7, 7, 6], 6.67]
+  ])('scores %s %j as %s, as DESIGN.md defines it', async (type, scores, score) => {
+    const surveyId = `design-${type}-${scores.join('-')}`
+    await store.upsert(scores.map((given) => makeAnswer({ surveyId, type, score: given })))
+    const { surveys } = summarize(await store.scoreCounts({ surveyId }))
+    expect(surveys.map((survey) => [survey.count, survey.score])).toEqual([[scores.length, score]])
+    const [point] = await store.scoreTrend({ surveyId }, 'day')
+    expect(round(point.score)).toBe(round(designScore(type, scores)))
   })
 
   it('counts what it was given, from its daily counts and from the answers alike, however copies arrive', async () => {
@@ -137,14 +183,14 @@ describe.each(stores)('the %s store', (_, open) => {
         // Copies: the same answers again, finished, with a comment, in other batches.
         await store.upsert(given.slice(0, 5).map((answer) => ({ ...answer, complete: true, comment: 'later' })))
         await store.upsert(given.slice(0, 3))
+        const read = async (filter: AnswerFilter) =>
+          counted((period ? await store.scoreTrend(filter, period) : await store.scoreCounts(filter)).filter((row) => row.surveyId.startsWith(run)))
         for (const filter of filters) {
           const mine = { ...filter, ...(filter.surveyId && { surveyId: run + filter.surveyId }) }
-          const wanted = expectedCounts(given, mine, period)
-          const counted = (await store.scoreCounts(mine, period)).filter((row) => row.surveyId.startsWith(run))
+          const wanted = expected(given, mine, period)
+          expect(await read(mine)).toEqual(wanted)
           // A URL filter matching every answer makes the store count the answers themselves.
-          const fromAnswers = (await store.scoreCounts({ ...mine, url: '*' }, period)).filter((row) => row.surveyId.startsWith(run))
-          expect(sortCounts(counted)).toEqual(wanted)
-          expect(sortCounts(fromAnswers)).toEqual(wanted)
+          expect(await read({ ...mine, url: '*' })).toEqual(wanted)
         }
       }),
       { numRuns: 25 }
@@ -199,7 +245,7 @@ describe('a database from before the daily counts', () => {
     for (const answer of oldAnswers) row.run(...values(answer))
     db.close()
     const store = createSqliteStore(file)
-    expect((await store.scoreCounts({ surveyId: 'old' }, 'day')).map((row) => [row.period, row.count])).toEqual([['2026-01-05', 2], ['2026-01-06', 1]])
+    expect((await store.scoreTrend({ surveyId: 'old' }, 'day')).map((row) => [row.period, row.count])).toEqual([['2026-01-05', 2], ['2026-01-06', 1]])
     await store.close()
     rmSync(folder, { recursive: true, force: true })
   })
@@ -212,7 +258,7 @@ describe('a database from before the daily counts', () => {
     for (const answer of oldAnswers) await client.query(insert(Array.from({ length: 12 }, (_, i) => (i === 4 ? 'true' : `$${i < 4 ? i + 1 : i}`))), values(answer))
     await client.end()
     const store = await createPostgresStore(postgres!, { schema: old })
-    expect((await store.scoreCounts({ surveyId: 'old' }, 'day')).map((row) => [row.period, row.count])).toEqual([['2026-01-05', 2], ['2026-01-06', 1]])
+    expect((await store.scoreTrend({ surveyId: 'old' }, 'day')).map((row) => [row.period, row.count])).toEqual([['2026-01-05', 2], ['2026-01-06', 1]])
     await store.close()
   })
 })
