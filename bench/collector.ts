@@ -174,7 +174,9 @@ const seedPostgres = async (url: string) => {
       [from, Math.min(seeded, from + CHUNK)]
     )
   }
+  // As autovacuum would in time: the planner's statistics of both tables.
   await client.query('VACUUM ANALYZE answers')
+  await client.query('VACUUM ANALYZE answer_days')
   await client.end()
 }
 

@@ -8,8 +8,10 @@ export interface CountsDialect {
   placeholder: (index: number) => string
   /** The UTC day of an answer's `created_at`, as `answer_days` keeps it. */
   answerDay: string
-  /** A day column as `YYYY-MM-DD`, or as the Monday of its week. */
+  /** What a trend groups a day column by: the day, or the Monday of its week. */
   periodOf: Record<Period, (day: string) => string>
+  /** A period as the trend gives it, `YYYY-MM-DD`. */
+  periodText: (period: string) => string
 }
 
 /** Every score of every scale: NPS, the widest, goes from 0 to 10. */
@@ -85,11 +87,12 @@ const sourceFor = (filter: AnswerFilter, dialect: CountsDialect): Source => {
 /**
  * The score as DESIGN.md defines it, unrounded: NPS = % promoters − % detractors,
  * CSAT = % of 4–5, CES = the mean; the segments are those of src/wire/scales.ts.
+ * In floating point: PostgreSQL's exact numeric is slower and nothing here needs it.
  */
 const scoreSql = (source: Source) => `CASE type
-    WHEN 'nps' THEN 100.0 * (${source.countOf(scoresOf('nps', 'promoter'))} - ${source.countOf(scoresOf('nps', 'detractor'))}) / ${source.count}
-    WHEN 'csat' THEN 100.0 * ${source.countOf(scoresOf('csat', 'high'))} / ${source.count}
-    ELSE 1.0 * ${source.sumOf(scoresOf('ces'))} / ${source.count} END`
+    WHEN 'nps' THEN CAST(100 AS DOUBLE PRECISION) * (${source.countOf(scoresOf('nps', 'promoter'))} - ${source.countOf(scoresOf('nps', 'detractor'))}) / ${source.count}
+    WHEN 'csat' THEN CAST(100 AS DOUBLE PRECISION) * ${source.countOf(scoresOf('csat', 'high'))} / ${source.count}
+    ELSE CAST(1 AS DOUBLE PRECISION) * ${source.sumOf(scoresOf('ces'))} / ${source.count} END`
 
 /**
  * `GET /api/summary`'s SQL, the same for both databases: per survey, the number
@@ -106,12 +109,17 @@ export const summarySql = (filter: AnswerFilter, dialect: CountsDialect) => {
   }
 }
 
-/** `GET /api/trend`'s SQL: per survey and day or week (in order), the number of answers and the score. */
+/**
+ * `GET /api/trend`'s SQL: per survey and day or week, oldest first, the number of
+ * answers and the score. Grouped and ordered by the period as a date, made text
+ * only for the rows it gives (sorting text by a collation is slower).
+ */
 export const trendSql = (filter: AnswerFilter, period: Period, dialect: CountsDialect) => {
   const source = sourceFor(filter, dialect)
+  const group = dialect.periodOf[period](source.day)
   return {
-    sql: `SELECT survey_id AS "surveyId", type, ${dialect.periodOf[period](source.day)} AS period, ${source.count} AS count, ${scoreSql(source)} AS score
-          FROM ${source.from} ${source.where} GROUP BY survey_id, type, period ORDER BY survey_id, type, period`,
+    sql: `SELECT survey_id AS "surveyId", type, ${dialect.periodText(group)} AS period, ${source.count} AS count, ${scoreSql(source)} AS score
+          FROM ${source.from} ${source.where} GROUP BY survey_id, type, ${group} ORDER BY ${group}`,
     params: source.params
   }
 }

@@ -85,7 +85,9 @@ const conflictSql = `
 const dialect: CountsDialect = {
   placeholder: (index) => `$${index}`,
   answerDay: "(created_at AT TIME ZONE 'UTC')::date",
-  periodOf: { day: (day) => `to_char(${day}, 'YYYY-MM-DD')`, week: (day) => `to_char(date_trunc('week', ${day}), 'YYYY-MM-DD')` }
+  // Weeks start on Monday; as a timestamp without time zone, so that the session's zone plays no part.
+  periodOf: { day: (day) => day, week: (day) => `date_trunc('week', ${day}::timestamp)` },
+  periodText: (period) => `to_char(${period}::timestamp, 'YYYY-MM-DD')`
 }
 
 const schemaOf = (url: string) => {

@@ -72,7 +72,8 @@ const upsertSql = `
 const dialect: CountsDialect = {
   placeholder: () => '?',
   answerDay: 'substr(created_at, 1, 10)',
-  periodOf: { day: (day) => day, week: (day) => `date(${day}, '-6 days', 'weekday 1')` }
+  periodOf: { day: (day) => day, week: (day) => `date(${day}, '-6 days', 'weekday 1')` },
+  periodText: (period) => period
 }
 
 /**
