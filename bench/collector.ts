@@ -17,13 +17,12 @@ import http from 'node:http'
 import net, { type AddressInfo } from 'node:net'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { createRateLimit } from '../collector/http/create-rate-limit'
 import { createPostgresStore } from '../collector/store/postgres-store'
 import { createSqliteStore } from '../collector/store/sqlite-store'
+import { heapMB } from '../test/unit/measure-heap'
 
 const root = resolve(import.meta.dirname, '..')
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
@@ -261,13 +260,6 @@ for (const [store, made] of stores) {
 results.reading = reading
 
 // 3. The rate limiter's memory
-v8.setFlagsFromString('--expose-gc')
-const gc = vm.runInNewContext('gc') as () => void
-const heapMB = () => {
-  gc()
-  gc()
-  return process.memoryUsage().heapUsed / 2 ** 20
-}
 const address = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`
 console.log('\nRate limiter, a million client addresses in one window:')
 const limiter: unknown[] = []

@@ -1,7 +1,5 @@
 // @vitest-environment node
 import net from 'node:net'
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRateLimit } from '../../collector/http/create-rate-limit'
@@ -10,6 +8,7 @@ import { createSqliteStore } from '../../collector/store/sqlite-store'
 import type { Store } from '../../collector/store/store'
 import { makeAnswer } from './helpers'
 import { startCollector, TOKEN } from './running-collector'
+import { heapMB } from './measure-heap'
 
 // Bad input of every kind — request lines, paths, queries, headers, bodies, framing — made by
 // fast-check and sent as raw bytes to the real collector: never a 5xx, never a hang, never a
@@ -18,13 +17,6 @@ import { startCollector, TOKEN } from './running-collector'
 const runs = Number(process.env.FUZZ_RUNS ?? 300)
 const postgres = process.env.SAYSO_TEST_POSTGRES
 
-v8.setFlagsFromString('--expose-gc')
-const gc = vm.runInNewContext('gc') as () => void
-const heapMB = () => {
-  gc()
-  gc()
-  return process.memoryUsage().heapUsed / 2 ** 20
-}
 
 const SECRET = 'fuzz-link-secret-0123456789'
 const surveys = [

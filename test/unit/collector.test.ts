@@ -272,6 +272,20 @@ describe('npm start', () => {
     ])
   }, 30_000)
 
+  it.runIf(process.env.SAYSO_TEST_POSTGRES)('starts while its PostgreSQL cannot be reached (503 until it can), and refuses a wrong password with exit code 2', async () => {
+    const unreachable = await spawnCollector({ DATABASE_URL: 'postgres://sayso:sayso@127.0.0.1:1/sayso_test', DASHBOARD_TOKEN: TOKEN })
+    expect(unreachable.started).toBe(true)
+    const posted = await fetch(`${unreachable.at}/api/answers`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: [answer()] }) })
+    expect([posted.status, posted.headers.get('retry-after')]).toEqual([503, '5'])
+    expect((await fetch(`${unreachable.at}/readyz`)).status).toBe(503)
+    unreachable.child.kill('SIGTERM')
+    expect(await unreachable.exited).toBe(0)
+    const refused = await spawnCollector({ DATABASE_URL: process.env.SAYSO_TEST_POSTGRES!.replace('sayso:sayso@', 'sayso:wrong@') })
+    expect(refused.started).toBe(false)
+    expect(await refused.exited).toBe(2)
+    expect(refused.output.join('\n')).toMatch(/Cannot open the database postgres:\/\/…@127\.0\.0\.1:5432\/sayso_test: password authentication failed/)
+  }, 40_000)
+
   it('on SIGTERM finishes the request in flight, stores it, closes the database and exits 0', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'sayso-stop-'))
     const database = join(folder, 'stop.db')

@@ -1,7 +1,5 @@
 // @vitest-environment node
 import type { IncomingMessage } from 'node:http'
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { clientAddress, limitKey } from '../../collector/http/client-address'
@@ -9,14 +7,8 @@ import { createRateLimit } from '../../collector/http/create-rate-limit'
 import { createPostgresStore } from '../../collector/store/postgres-store'
 import { makeAnswer } from './helpers'
 import { startCollector } from './running-collector'
+import { heapMB } from './measure-heap'
 
-v8.setFlagsFromString('--expose-gc')
-const gc = vm.runInNewContext('gc') as () => void
-const heapMB = () => {
-  gc()
-  gc()
-  return process.memoryUsage().heapUsed / 2 ** 20
-}
 const address = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`
 const now = performance.now.bind(performance)
 
