@@ -20,9 +20,9 @@ export const readFilter = (query: URLSearchParams): { filter: AnswerFilter } | {
     if (Number.isNaN(date.getTime()) || !storable(date)) {
       return void problems.push(`${name}: expected a date such as 2026-11-22, got ${JSON.stringify(value.slice(0, 40))}`)
     }
-    // A day given as `to` includes that whole day.
+    // A day given as `to` includes that whole day; the last day of year 9999 leaves no end at all.
     if (endOfDay && day.test(value)) date.setUTCDate(date.getUTCDate() + 1)
-    return date.toISOString()
+    return storable(date) ? date.toISOString() : undefined
   }
   // Text that a database can hold: PostgreSQL refuses the NUL character.
   const text = (name: string) => {

@@ -186,5 +186,5 @@ describe.each(stores)('bad input against the collector on %s', (_, open) => {
     expect((await collector.post({ answers: [makeAnswer()] })).status).toBe(200)
     await collector.close()
     await store.close()
-  }, 300_000)
+  }, Math.max(120_000, runs * 100))
 })

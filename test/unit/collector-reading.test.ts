@@ -64,6 +64,7 @@ describe('reading the results', () => {
     expect(await summary('from=2026-10-02')).toBe(-100)
     expect(await summary('from=2026-10-01T13:00:00Z')).toBe(-100)
     expect(await summary('url=https://shop.example/b/*')).toBe(-100)
+    expect(await summary('to=9999-12-31')).toBe(0)
     for (const [query, problem] of [
       ['from=yesterday', 'from: expected a date such as 2026-11-22, got "yesterday"'],
       ['to=%2B275760-09-13', 'to: expected a date such as 2026-11-22, got "+275760-09-13"'],
