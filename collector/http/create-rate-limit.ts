@@ -27,9 +27,9 @@ const CROWD = 'crowd'
 
 /**
  * A fixed window (a minute) per client address, by rate-limiter-flexible. In
- * memory each address is forgotten when its window ends; with
- * PostgreSQL the counts live in the database (expired rows are deleted hourly) and
- * fall back to memory while the database cannot be reached.
+ * memory each address is forgotten when its window ends. With PostgreSQL the
+ * counts live in the database (expired rows are deleted hourly) and fall back to
+ * memory, without the bound on addresses, while the database cannot be reached.
  */
 export const createRateLimit = ({ limit, windowMs = 60_000, pool, maxAddresses = 100_000 }: RateLimitOptions): RateLimit => {
   if (!limit) return { take: async () => 0 }
@@ -47,19 +47,19 @@ export const createRateLimit = ({ limit, windowMs = 60_000, pool, maxAddresses =
     : memory
 
   // New addresses seen in this window and the one before: an upper bound of those remembered.
-  let window = { start: 0, fresh: 0, before: 0 }
+  let arrivals = { start: 0, fresh: 0, before: 0 }
   const remembered = (now: number) => {
-    if (now - window.start >= windowMs) {
-      const before = now - window.start < 2 * windowMs ? window.fresh : 0
-      window = { start: now, fresh: 0, before }
+    if (now - arrivals.start >= windowMs) {
+      const before = now - arrivals.start < 2 * windowMs ? arrivals.fresh : 0
+      arrivals = { start: now, fresh: 0, before }
     }
-    return window.fresh + window.before
+    return arrivals.fresh + arrivals.before
   }
   const keyOf = async (address: string) => {
     const key = limitKey(address)
     if (pool || (await memory.get(key))) return key
     if (remembered(Date.now()) >= maxAddresses) return CROWD
-    window.fresh++
+    arrivals.fresh++
     return key
   }
 

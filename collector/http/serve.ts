@@ -46,10 +46,13 @@ export const serve = (handler: Handler, { logger, timeouts = { headers: 10_000, 
       }
     }
   )
-  // CONNECT is for proxies, which this is not; Node would otherwise drop the connection unanswered.
+  // CONNECT is for proxies, which this is not; Node would otherwise drop the connection
+  // unanswered. Node hands the connection over (paused, no longer the server's to close):
+  // it is answered, then destroyed, so that it never lingers half-open.
   server.on('connect', (request: IncomingMessage, socket: Duplex) => {
     logger.info({ method: request.method, status: 405 }, 'request')
-    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+    socket.on('error', () => {})
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy())
   })
   return server
 }

@@ -147,6 +147,22 @@ describe('hardening', () => {
     expect((await fetch(`${collector.at}/healthz`)).status).toBe(200)
   })
 
+  it('answers CONNECT with 405 and lets the connection go, so that the server can close', async () => {
+    const own = await startCollector()
+    const { port } = new URL(own.at)
+    const reply = await new Promise<string>((done) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(`CONNECT / HTTP/1.1\r\nHost: x\r\nContent-Length: 70000\r\n\r\n${'x'.repeat(70_000)}`))
+      socket.on('error', () => {})
+      socket.once('data', (chunk) => {
+        socket.destroy()
+        done(String(chunk))
+      })
+    })
+    expect(reply).toMatch(/^HTTP\/1\.1 405/)
+    const closed = await Promise.race([own.close().then(() => 'closed'), new Promise((resume) => setTimeout(() => resume('still open after 3 s'), 3000))])
+    expect(closed).toBe('closed')
+  })
+
   it('limits each client address, answering 429 with Retry-After', async () => {
     const limited = await startCollector({ rateLimit: createRateLimit({ limit: 3 }) })
     const statuses = []
