@@ -11,6 +11,7 @@ const schemaSql = `
     type TEXT NOT NULL,
     score INTEGER NOT NULL,
     comment TEXT,
+    reasons JSONB,
     complete BOOLEAN NOT NULL,
     created_at TIMESTAMPTZ NOT NULL,
     received_at TIMESTAMPTZ NOT NULL,
@@ -22,6 +23,8 @@ const schemaSql = `
     attributes JSONB,
     sdk TEXT NOT NULL
   );
+  -- What a database made by an earlier version lacks.
+  ALTER TABLE answers ADD COLUMN IF NOT EXISTS reasons JSONB;
   CREATE INDEX IF NOT EXISTS answers_survey ON answers (survey_id, type, score);
   CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at DESC, id DESC);
 

@@ -6,15 +6,17 @@ import { filterSql } from './filter-sql'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { isUnreachable, storeError } from './store-unavailable'
 
-const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'complete', 'created_at', 'received_at', 'updated_at', 'url', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
+const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'reasons', 'complete', 'created_at', 'received_at', 'updated_at', 'url', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
 
 // As in SQLite: the first copy decides the score; later copies may add a comment and finish it.
 const conflictSql = `
   ON CONFLICT (id) DO UPDATE SET
     comment = COALESCE(EXCLUDED.comment, answers.comment),
+    reasons = COALESCE(EXCLUDED.reasons, answers.reasons),
     complete = answers.complete OR EXCLUDED.complete,
     updated_at = CASE
       WHEN (EXCLUDED.complete AND NOT answers.complete) OR (EXCLUDED.comment IS NOT NULL AND answers.comment IS NULL)
+        OR (EXCLUDED.reasons IS NOT NULL AND answers.reasons IS NULL)
       THEN EXCLUDED.updated_at ELSE answers.updated_at END
 `
 
@@ -103,6 +105,7 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
         answer.type,
         answer.score,
         answer.comment ?? null,
+        answer.reasons ? JSON.stringify(answer.reasons) : null,
         answer.complete,
         answer.createdAt,
         now,

@@ -15,6 +15,7 @@ const schema = `
     type TEXT NOT NULL,
     score INTEGER NOT NULL,
     comment TEXT,
+    reasons TEXT,
     complete INTEGER NOT NULL,
     created_at TEXT NOT NULL,
     received_at TEXT NOT NULL,
@@ -54,17 +55,22 @@ const backfillSql = `
   SELECT survey_id, type, substr(created_at, 1, 10), COUNT(*), ${perScore((_, score) => `SUM(score = ${score})`)} FROM answers GROUP BY 1, 2, 3
 `
 
+// What a database made by an earlier version lacks, added when it is opened.
+const addedColumns = [{ name: 'reasons', sql: 'ALTER TABLE answers ADD COLUMN reasons TEXT' }]
+
 // The first copy decides the score; later copies may add a comment and finish the answer.
 const upsertSql = `
-  INSERT INTO answers (id, survey_id, type, score, comment, complete, created_at, received_at, updated_at,
+  INSERT INTO answers (id, survey_id, type, score, comment, reasons, complete, created_at, received_at, updated_at,
                        url, locale, visitor_id, user_id, attributes, sdk)
-  VALUES (@id, @surveyId, @type, @score, @comment, @complete, @createdAt, @now, @now,
+  VALUES (@id, @surveyId, @type, @score, @comment, @reasons, @complete, @createdAt, @now, @now,
           @url, @locale, @visitorId, @userId, @attributes, @sdk)
   ON CONFLICT (id) DO UPDATE SET
     comment = COALESCE(excluded.comment, answers.comment),
+    reasons = COALESCE(excluded.reasons, answers.reasons),
     complete = MAX(answers.complete, excluded.complete),
     updated_at = CASE
       WHEN excluded.complete > answers.complete OR (excluded.comment IS NOT NULL AND answers.comment IS NULL)
+        OR (excluded.reasons IS NOT NULL AND answers.reasons IS NULL)
       THEN excluded.updated_at ELSE answers.updated_at END
 `
 
@@ -88,6 +94,8 @@ export const createSqliteStore = (file: string): Store => {
   db.pragma('busy_timeout = 5000')
   db.transaction(() => {
     const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answer_days'`).get()
+    const known = new Set((db.prepare(`PRAGMA table_info(answers)`).all() as { name: string }[]).map((column) => column.name))
+    if (known.size) for (const column of addedColumns) if (!known.has(column.name)) db.exec(column.sql)
     db.exec(schema)
     if (!counted) db.exec(backfillSql)
   })()
@@ -100,6 +108,7 @@ export const createSqliteStore = (file: string): Store => {
         // One format, so that dates compare as text and their first ten characters are the day.
         createdAt: new Date(answer.createdAt).toISOString(),
         comment: answer.comment ?? null,
+        reasons: answer.reasons ? JSON.stringify(answer.reasons) : null,
         complete: answer.complete ? 1 : 0,
         userId: answer.userId ?? null,
         attributes: answer.attributes ? JSON.stringify(answer.attributes) : null,

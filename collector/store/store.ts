@@ -56,7 +56,7 @@ export interface PeriodCounts {
 export interface Store {
   /**
    * Stores each answer once per `id`. A later copy never adds a row: it adds a
-   * comment that was missing and can only turn `complete` on.
+   * comment or reasons that were missing (or replaces them) and can only turn `complete` on.
    */
   upsert(answers: Answer[]): Promise<void>
   /** Per survey: how many answered, the score, and how many gave each score (GROUP BY in SQL). */
@@ -75,7 +75,10 @@ export const mergeCopies = (answers: Answer[]): Answer[] => {
   const byId = new Map<string, Answer>()
   for (const answer of answers) {
     const known = byId.get(answer.id)
-    byId.set(answer.id, known ? { ...known, complete: known.complete || answer.complete, comment: answer.comment ?? known.comment } : answer)
+    byId.set(
+      answer.id,
+      known ? { ...known, complete: known.complete || answer.complete, comment: answer.comment ?? known.comment, reasons: answer.reasons ?? known.reasons } : answer
+    )
   }
   return [...byId.values()]
 }
@@ -87,6 +90,8 @@ export interface Row {
   type: Answer['type']
   score: number
   comment: string | null
+  /** JSON text in SQLite, JSONB in PostgreSQL. */
+  reasons: string | string[] | null
   complete: number | boolean
   created_at: string | Date
   received_at: string | Date
@@ -107,6 +112,7 @@ export const rowToAnswer = (row: Row): StoredAnswer => ({
   type: row.type,
   score: row.score,
   ...(row.comment !== null && { comment: row.comment }),
+  ...(row.reasons !== null && { reasons: typeof row.reasons === 'string' ? JSON.parse(row.reasons) : row.reasons }),
   complete: !!row.complete,
   createdAt: iso(row.created_at),
   url: row.url,

@@ -88,7 +88,7 @@ describe.each(stores)('the %s store', (_, open) => {
   const one = async (id: string) => (await store.answers({ limit: 1000 })).filter((row) => row.id === id)
 
   it('keeps every field of an answer', async () => {
-    const a = makeAnswer({ comment: 'Fast, "really"', userId: 'u_42', attributes: { plan: 'pro', seats: 3, trial: false, coupon: null } })
+    const a = makeAnswer({ comment: 'Fast, "really"', reasons: ['speed', 'price'], userId: 'u_42', attributes: { plan: 'pro', seats: 3, trial: false, coupon: null } })
     await store.upsert([a])
     const [row] = await one(a.id)
     expect(row).toMatchObject(a)
@@ -104,6 +104,18 @@ describe.each(stores)('the %s store', (_, open) => {
     const rows = await one(partial.id)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ score: 7, complete: true, comment: 'Good' })
+  })
+
+  it('keeps the reasons of a choice follow-up; a later copy with reasons adds them, as a comment is added', async () => {
+    const scored = makeAnswer({ complete: false, score: 3 })
+    await store.upsert([scored])
+    expect((await one(scored.id))[0].reasons).toBeUndefined()
+    await store.upsert([{ ...scored, complete: true, reasons: ['price', 'delivery; late'] }])
+    await store.upsert([{ ...scored, complete: true }])
+    expect(await one(scored.id)).toMatchObject([{ score: 3, complete: true, reasons: ['price', 'delivery; late'] }])
+    const inOneBatch = makeAnswer({ complete: false })
+    await store.upsert([inOneBatch, { ...inOneBatch, complete: true, reasons: ['speed'] }, inOneBatch])
+    expect(await one(inOneBatch.id)).toMatchObject([{ complete: true, reasons: ['speed'] }])
   })
 
   it('makes one row of one id sent many times at once, also twice in one batch', async () => {
@@ -223,7 +235,7 @@ describe.each(stores)('the %s store', (_, open) => {
   })
 })
 
-describe('a database from before the daily counts', () => {
+describe('a database from before the daily counts and the reasons', () => {
   const oldAnswers = [
     makeAnswer({ surveyId: 'old', score: 10, createdAt: '2026-01-05T08:00:00.000Z' }),
     makeAnswer({ surveyId: 'old', score: 3, createdAt: '2026-01-05T09:00:00.000Z' }),
@@ -236,6 +248,14 @@ describe('a database from before the daily counts', () => {
   const insert = (placeholders: string[]) =>
     `INSERT INTO answers (id, survey_id, type, score, complete, created_at, received_at, updated_at, url, locale, visitor_id, sdk) VALUES (${placeholders.join(', ')})`
 
+  // The columns it lacks are added when it is opened: its answers stay, new ones keep their reasons.
+  const keepsReasons = async (store: Store) => {
+    const given = makeAnswer({ surveyId: 'old', reasons: ['price'] })
+    await store.upsert([given])
+    const rows = await store.answers({ surveyId: 'old' })
+    expect(rows.map((row) => [row.score, row.reasons])).toEqual([[9, ['price']], [10, undefined], [3, undefined], [10, undefined]])
+  }
+
   it('gets them from its answers when opened (SQLite)', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'sayso-old-'))
     const file = join(folder, 'old.db')
@@ -246,6 +266,7 @@ describe('a database from before the daily counts', () => {
     db.close()
     const store = createSqliteStore(file)
     expect((await store.scoreTrend({ surveyId: 'old' }, 'day')).map((row) => [row.period, row.count])).toEqual([['2026-01-05', 2], ['2026-01-06', 1]])
+    await keepsReasons(store)
     await store.close()
     rmSync(folder, { recursive: true, force: true })
   })
@@ -259,6 +280,7 @@ describe('a database from before the daily counts', () => {
     await client.end()
     const store = await createPostgresStore(postgres!, { schema: old })
     expect((await store.scoreTrend({ surveyId: 'old' }, 'day')).map((row) => [row.period, row.count])).toEqual([['2026-01-05', 2], ['2026-01-06', 1]])
+    await keepsReasons(store)
     await store.close()
   })
 })
