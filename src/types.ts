@@ -1,6 +1,6 @@
-import type { Answer, Scalar, SurveyType } from './wire/answer'
+import type { Answer, Scalar, SurveyRecord, SurveyType } from './wire/answer'
 
-export type { Answer, Scalar, SurveyType } from './wire/answer'
+export type { Answer, Device, Display, Scalar, SurveyRecord, SurveyType } from './wire/answer'
 
 /**
  * A text in one language, or one per locale.
@@ -173,7 +173,8 @@ export type TransportResult =
     }
 
 /**
- * Delivers a batch of answers. Resolve `{ ok: true }` only once they are stored.
+ * Delivers a batch of records: answers, and displays (a survey shown: a record without a
+ * `score`, see `Display`). Resolve `{ ok: true }` only once they are stored.
  *
  * @example
  * const toWebhook: Transport = async (answers) => {
@@ -182,7 +183,7 @@ export type TransportResult =
  * }
  */
 export type Transport = (
-  answers: Answer[],
+  answers: SurveyRecord[],
   options: { keepalive: boolean }
 ) => Promise<TransportResult>
 
@@ -245,8 +246,8 @@ export interface SaysoError {
   message: string
   /** The config path, for `config`. */
   path?: string
-  /** The answers concerned, for delivery errors. */
-  answers?: Answer[]
+  /** The answers (and displays) concerned, for delivery errors. */
+  answers?: SurveyRecord[]
   /** The HTTP status, when there is one. */
   status?: number
 }
@@ -264,8 +265,8 @@ export interface SaysoEvents {
   submit: Answer
   /** Closed before the end; `answered` when a score had been chosen. */
   dismiss: { surveyId: string; answered: boolean }
-  /** The endpoint confirmed these answers. */
-  sent: { answers: Answer[] }
+  /** The endpoint confirmed these answers and displays. */
+  sent: { answers: SurveyRecord[] }
   error: SaysoError
 }
 

@@ -5,7 +5,16 @@ import type { PeriodCounts, SurveyCounts } from '../store/store'
 export interface SurveySummary {
   surveyId: string
   type: SurveyType
+  /** Times the survey was shown (each answer's display included). */
+  displays: number
+  /** Answers with a score. */
   count: number
+  /** `count ÷ displays`, 0…1 to four decimals; `null` without displays. */
+  responseRate: number | null
+  /** Answers finished: the follow-up sent or skipped. */
+  completed: number
+  /** Displays closed without a score. */
+  dismissed: number
   /** NPS −100…100, CSAT % satisfied, CES mean; `null` without answers. */
   score: number | null
   /** Answers per score, from the lowest to the highest point of the scale. */
@@ -31,12 +40,13 @@ const shown = (type: SurveyType, count: number, score: number) => (count ? round
  * SQL): the distribution over its scale and the breakdown by segment
  * (promoters, passives and detractors; satisfied; easy and its share).
  */
-export const summarizeSurvey = ({ surveyId, type, count, score, byScore }: SurveyCounts): SurveySummary => {
+export const summarizeSurvey = ({ surveyId, type, displays, count, completed, dismissed, score, byScore }: SurveyCounts): SurveySummary => {
   const { min, max } = scales[type]
   const distribution = byScore.slice(min, max + 1)
   const bySegment = { promoter: 0, passive: 0, detractor: 0, high: 0, low: 0 }
   distribution.forEach((answers, i) => (bySegment[segmentOf(type, min + i)] += answers))
-  const base = { surveyId, type, count, score: shown(type, count, score), distribution }
+  const responseRate = displays ? round(count / displays, 4) : null
+  const base = { surveyId, type, displays, count, responseRate, completed, dismissed, score: shown(type, count, score), distribution }
   if (type === 'nps') return { ...base, promoters: bySegment.promoter, passives: bySegment.passive, detractors: bySegment.detractor }
   if (type === 'csat') return { ...base, satisfied: bySegment.high }
   return { ...base, easy: bySegment.high, easyPercent: percent(bySegment.high, count) }

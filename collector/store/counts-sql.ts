@@ -6,6 +6,10 @@ import type { AnswerFilter, Period, PeriodCounts, SurveyCounts } from './store'
 /** How one database spells what the counts need. */
 export interface CountsDialect {
   placeholder: (index: number) => string
+  /** A condition as 1 or 0. */
+  asNumber: (condition: string) => string
+  /** A stored boolean as a condition (SQLite keeps 0 and 1). */
+  isTrue: (column: string) => string
   /** The UTC day of an answer's `created_at`, as `answer_days` keeps it. */
   answerDay: string
   /** What a trend groups a day column by: the day, or the Monday of its week. */
@@ -20,6 +24,32 @@ export const SCORES = Array.from({ length: 11 }, (_, score) => score)
 /** One SQL piece per score, joined by commas: `score_0 = score_0 + …, score_1 = …`. */
 export const perScore = (piece: (column: string, score: number) => string) => SCORES.map((score) => piece(`score_${score}`, score)).join(', ')
 
+/**
+ * What `answer_days` counts, one column each: every row is a display (an answer is one
+ * too: its survey was shown), `answers` those with a score, `completed` those finished,
+ * `dismissed` those closed without a score, and one column per score.
+ */
+export const COUNTED = ['displays', 'answers', 'completed', 'dismissed', ...SCORES.map((score) => `score_${score}`)]
+
+/**
+ * How much one row of `answers` adds to each of COUNTED, as SQL on its columns (`prefix`:
+ * `NEW.`, `o.`, or nothing). A display's NULL score is in no score's column: `NULL = 3` is
+ * not true, and `FALSE AND NULL` is false.
+ */
+export const contributions = (prefix: string, { asNumber, isTrue }: Pick<CountsDialect, 'asNumber' | 'isTrue'>): Record<string, string> => {
+  const scored = `${prefix}score IS NOT NULL`
+  return {
+    displays: '1',
+    answers: asNumber(scored),
+    completed: asNumber(isTrue(`${prefix}complete`)),
+    dismissed: asNumber(`${isTrue(`${prefix}dismissed`)} AND ${prefix}score IS NULL`),
+    ...Object.fromEntries(SCORES.map((score) => [`score_${score}`, asNumber(`${scored} AND ${prefix}score = ${score}`)]))
+  }
+}
+
+/** COUNTED joined by commas, each made by `piece`. */
+export const perCounted = (piece: (column: string) => string) => COUNTED.map(piece).join(', ')
+
 const scoresOf = (type: SurveyType, segment?: Segment) => {
   const { min, max } = scales[type]
   return SCORES.filter((score) => score >= min && score <= max && (!segment || segmentOf(type, score) === segment))
@@ -31,7 +61,9 @@ interface Source {
   where: string
   params: unknown[]
   day: string
-  /** The number of answers. */
+  /** The sum of one of COUNTED. */
+  total: (column: string) => string
+  /** The number of answers (with a score). */
   count: string
   /** The number of answers with one of these scores. */
   countOf: (scores: number[]) => string
@@ -54,12 +86,14 @@ const sourceFor = (filter: AnswerFilter, dialect: CountsDialect): Source => {
   const onWholeDays = !filter.url && [filter.from, filter.to].every((time) => time === undefined || midnight.test(time))
   if (!onWholeDays) {
     const { where, params } = filterSql(filter, dialect.placeholder)
+    const row = contributions('', dialect)
     return {
       from: 'answers',
       where,
       params,
       day: dialect.answerDay,
-      count: 'COUNT(*)',
+      total: (column) => `SUM(${row[column]})`,
+      count: 'COUNT(score)',
       countOf: (scores) => `SUM(CASE WHEN score IN (${scores.join(', ')}) THEN 1 ELSE 0 END)`,
       sumOf: (scores) => `SUM(CASE WHEN score IN (${scores.join(', ')}) THEN score ELSE 0 END)`
     }
@@ -78,6 +112,7 @@ const sourceFor = (filter: AnswerFilter, dialect: CountsDialect): Source => {
     where: where.length ? `WHERE ${where.join(' AND ')}` : '',
     params,
     day: 'day',
+    total: (column) => `SUM(${column})`,
     count: 'SUM(answers)',
     countOf: (scores) => `SUM(${scores.map((score) => `score_${score}`).join(' + ')})`,
     sumOf: (scores) => `SUM(${scores.map((score) => `${score} * score_${score}`).join(' + ')})`
@@ -89,10 +124,14 @@ const sourceFor = (filter: AnswerFilter, dialect: CountsDialect): Source => {
  * CSAT = % of 4–5, CES = the mean; the segments are those of src/wire/scales.ts.
  * In floating point: PostgreSQL's exact numeric is slower and nothing here needs it.
  */
-const scoreSql = (source: Source) => `CASE type
-    WHEN 'nps' THEN CAST(100 AS DOUBLE PRECISION) * (${source.countOf(scoresOf('nps', 'promoter'))} - ${source.countOf(scoresOf('nps', 'detractor'))}) / ${source.count}
-    WHEN 'csat' THEN CAST(100 AS DOUBLE PRECISION) * ${source.countOf(scoresOf('csat', 'high'))} / ${source.count}
-    ELSE CAST(1 AS DOUBLE PRECISION) * ${source.sumOf(scoresOf('ces'))} / ${source.count} END`
+const scoreSql = (source: Source) => {
+  // NULL where only displays were counted: PostgreSQL refuses to divide by zero.
+  const count = `NULLIF(${source.count}, 0)`
+  return `CASE type
+    WHEN 'nps' THEN CAST(100 AS DOUBLE PRECISION) * (${source.countOf(scoresOf('nps', 'promoter'))} - ${source.countOf(scoresOf('nps', 'detractor'))}) / ${count}
+    WHEN 'csat' THEN CAST(100 AS DOUBLE PRECISION) * ${source.countOf(scoresOf('csat', 'high'))} / ${count}
+    ELSE CAST(1 AS DOUBLE PRECISION) * ${source.sumOf(scoresOf('ces'))} / ${count} END`
+}
 
 /**
  * `GET /api/summary`'s SQL, the same for both databases: per survey, the number
@@ -103,6 +142,7 @@ export const summarySql = (filter: AnswerFilter, dialect: CountsDialect) => {
   const source = sourceFor(filter, dialect)
   return {
     sql: `SELECT survey_id AS "surveyId", type, ${source.count} AS count, ${scoreSql(source)} AS score,
+            ${source.total('displays')} AS displays, ${source.total('completed')} AS completed, ${source.total('dismissed')} AS dismissed,
             ${perScore((column, score) => `${source.countOf([score])} AS ${column}`)}
           FROM ${source.from} ${source.where} GROUP BY survey_id, type`,
     params: source.params
@@ -128,7 +168,10 @@ export const trendSql = (filter: AnswerFilter, period: Period, dialect: CountsDi
 export const toSurveyCounts = (row: Record<string, unknown>): SurveyCounts => ({
   surveyId: String(row.surveyId),
   type: row.type as SurveyType,
+  displays: Number(row.displays),
   count: Number(row.count),
+  completed: Number(row.completed),
+  dismissed: Number(row.dismissed),
   score: Number(row.score),
   byScore: SCORES.map((score) => Number(row[`score_${score}`]))
 })

@@ -1,26 +1,32 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
 import { summarySql, toPeriodCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
-import { createPostgresSchema } from './postgres-schema'
+import { createPostgresSchema, postgresTruth } from './postgres-schema'
 import { filterSql } from './filter-sql'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { isUnreachable, storeError } from './store-unavailable'
 
-const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'reasons', 'complete', 'created_at', 'received_at', 'updated_at', 'url', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
+const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'reasons', 'complete', 'dismissed', 'device', 'created_at', 'received_at', 'updated_at', 'url', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
 
-// As in SQLite: the first copy decides the score; later copies may add a comment and finish it.
+// As in SQLite: the first score decides; later copies may add a comment or reasons, finish the
+// answer, or say that its display was dismissed.
 const conflictSql = `
   ON CONFLICT (id) DO UPDATE SET
+    score = COALESCE(answers.score, EXCLUDED.score),
+    dismissed = answers.dismissed OR EXCLUDED.dismissed,
+    device = COALESCE(answers.device, EXCLUDED.device),
     comment = COALESCE(EXCLUDED.comment, answers.comment),
     reasons = COALESCE(EXCLUDED.reasons, answers.reasons),
     complete = answers.complete OR EXCLUDED.complete,
     updated_at = CASE
       WHEN (EXCLUDED.complete AND NOT answers.complete) OR (EXCLUDED.comment IS NOT NULL AND answers.comment IS NULL)
-        OR (EXCLUDED.reasons IS NOT NULL AND answers.reasons IS NULL)
+        OR (EXCLUDED.reasons IS NOT NULL AND answers.reasons IS NULL) OR (EXCLUDED.score IS NOT NULL AND answers.score IS NULL)
+        OR (EXCLUDED.dismissed AND NOT answers.dismissed)
       THEN EXCLUDED.updated_at ELSE answers.updated_at END
 `
 
 const dialect: CountsDialect = {
+  ...postgresTruth,
   placeholder: (index) => `$${index}`,
   answerDay: "(created_at AT TIME ZONE 'UTC')::date",
   // Weeks start on Monday; as a timestamp without time zone, so that the session's zone plays no part.
@@ -103,10 +109,12 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
         answer.id,
         answer.surveyId,
         answer.type,
-        answer.score,
+        answer.score ?? null,
         answer.comment ?? null,
         answer.reasons ? JSON.stringify(answer.reasons) : null,
         answer.complete,
+        !!answer.dismissed,
+        answer.device ?? null,
         answer.createdAt,
         now,
         now,
@@ -131,7 +139,7 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
       return rows.map(toPeriodCounts)
     },
     async answers({ limit = 100, ...filter } = {}) {
-      const { where, params } = filterSql(filter, dialect.placeholder)
+      const { where, params } = filterSql({ ...filter, scored: true }, dialect.placeholder)
       const { rows } = await query(`SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`, [
         ...params,
         limit

@@ -1,4 +1,4 @@
-import type { Answer, SurveyType } from '../../src/types'
+import type { Answer, SurveyRecord, SurveyType } from '../../src/types'
 
 /** Which answers a read looks at; every field is optional. */
 export interface AnswerFilter {
@@ -29,9 +29,15 @@ export type Period = 'day' | 'week'
 export interface SurveyCounts {
   surveyId: string
   type: SurveyType
+  /** Times it was shown: displays, and answers (each was shown). */
+  displays: number
   /** Answers with a score. */
   count: number
-  /** NPS, CSAT % or CES mean, unrounded. */
+  /** Answers finished (the follow-up sent or skipped). */
+  completed: number
+  /** Displays closed without a score. */
+  dismissed: number
+  /** NPS, CSAT % or CES mean, unrounded (0 without answers). */
   score: number
   /** Answers per score, from 0 to 10 (the widest scale): `byScore[9]` is how many answered 9. */
   byScore: number[]
@@ -55,29 +61,43 @@ export interface PeriodCounts {
  */
 export interface Store {
   /**
-   * Stores each answer once per `id`. A later copy never adds a row: it adds a
-   * comment or reasons that were missing (or replaces them) and can only turn `complete` on.
+   * Stores each answer and display once per `id` (a display is a row without a score). A
+   * later copy never adds a row: it adds the score a display lacked (the first score stays),
+   * a comment or reasons (or replaces them), and can only turn `complete` and `dismissed` on.
    */
-  upsert(answers: Answer[]): Promise<void>
+  upsert(records: SurveyRecord[]): Promise<void>
   /** Per survey: how many answered, the score, and how many gave each score (GROUP BY in SQL). */
   scoreCounts(filter?: AnswerFilter): Promise<SurveyCounts[]>
   /** Per survey and day or week, oldest first: how many answered, and the score. */
   scoreTrend(filter: AnswerFilter, period: Period): Promise<PeriodCounts[]>
-  /** A page of answers, newest first. */
+  /** A page of answers (with a score: displays are left out), newest first. */
   answers(options?: AnswerFilter & { limit?: number; after?: Cursor; withComment?: boolean }): Promise<StoredAnswer[]>
   /** Whether the database answers now (for `/readyz`); never rejects. */
   ready(): Promise<boolean>
   close(): Promise<void>
 }
 
-/** Merges copies of one answer in a batch as the store would, so that a batch holds each `id` once. */
-export const mergeCopies = (answers: Answer[]): Answer[] => {
-  const byId = new Map<string, Answer>()
-  for (const answer of answers) {
-    const known = byId.get(answer.id)
+/** A record as the store writes it: an answer, or a display without its score. */
+export type Incoming = Omit<Answer, 'score'> & { score?: number; dismissed?: boolean }
+
+/** Merges copies of one record in a batch as the store would, so that a batch holds each `id` once. */
+export const mergeCopies = (records: SurveyRecord[]): Incoming[] => {
+  const byId = new Map<string, Incoming>()
+  for (const record of records as Incoming[]) {
+    const known = byId.get(record.id)
     byId.set(
-      answer.id,
-      known ? { ...known, complete: known.complete || answer.complete, comment: answer.comment ?? known.comment, reasons: answer.reasons ?? known.reasons } : answer
+      record.id,
+      known
+        ? {
+            ...known,
+            score: known.score ?? record.score,
+            complete: known.complete || record.complete,
+            dismissed: known.dismissed || record.dismissed,
+            comment: record.comment ?? known.comment,
+            reasons: record.reasons ?? known.reasons,
+            device: known.device ?? record.device
+          }
+        : record
     )
   }
   return [...byId.values()]
@@ -88,11 +108,14 @@ export interface Row {
   id: string
   survey_id: string
   type: Answer['type']
-  score: number
+  /** NULL on a display. */
+  score: number | null
   comment: string | null
   /** JSON text in SQLite, JSONB in PostgreSQL. */
   reasons: string | string[] | null
   complete: number | boolean
+  dismissed: number | boolean
+  device: Answer['device'] | null
   created_at: string | Date
   received_at: string | Date
   updated_at: string | Date
@@ -106,11 +129,12 @@ export interface Row {
 
 const iso = (date: string | Date) => new Date(date).toISOString()
 
+/** A row with a score: `answers()` reads no other. */
 export const rowToAnswer = (row: Row): StoredAnswer => ({
   id: row.id,
   surveyId: row.survey_id,
   type: row.type,
-  score: row.score,
+  score: row.score!,
   ...(row.comment !== null && { comment: row.comment }),
   ...(row.reasons !== null && { reasons: typeof row.reasons === 'string' ? JSON.parse(row.reasons) : row.reasons }),
   complete: !!row.complete,
@@ -120,6 +144,7 @@ export const rowToAnswer = (row: Row): StoredAnswer => ({
   visitorId: row.visitor_id,
   ...(row.user_id !== null && { userId: row.user_id }),
   ...(row.attributes !== null && { attributes: typeof row.attributes === 'string' ? JSON.parse(row.attributes) : row.attributes }),
+  ...(row.device !== null && { device: row.device }),
   sdk: row.sdk,
   receivedAt: iso(row.received_at),
   updatedAt: iso(row.updated_at)

@@ -2,13 +2,13 @@ import { language } from './texts/negotiate-locale'
 import { chooseLocale } from './texts/pick-text'
 import type { Problem } from '../config/problem'
 import type { ParsedConfig, ParsedSurvey } from '../config/schema'
-import { createAnswer } from './create-answer'
+import { createDisplay } from './create-display'
 import { checkDrawing, checkTheme, drawingKeys, type Drawing } from './drawing-schema'
 import { MAX_COMMENT } from '../wire/limits'
 import { scales } from '../wire/scales'
 import { surveyLeftOut } from '../messages'
 import { badPrefill, noTexts } from './messages'
-import type { Answer, SaysoError, SaysoEvents, ShowOptions, Theme } from '../types'
+import type { Answer, Display, SaysoError, SaysoEvents, ShowOptions, SurveyRecord, Theme } from '../types'
 import { when } from '../when'
 import { createWidget, type Widget } from './create-widget'
 import { resolveView } from './resolve-view'
@@ -29,7 +29,7 @@ export interface Instance {
   frequency: { record(survey: ParsedSurvey, outcome: 'shown' | 'answered' | 'dismissed'): void }
   events: { emit<K extends keyof SaysoEvents>(name: K, payload: SaysoEvents[K]): void }
   /** The outbox: it is there before any survey shows. */
-  outbox: () => { push(answer: Answer): void } | undefined
+  outbox: () => { push(record: SurveyRecord): void } | undefined
   /** Reports a problem, such as a language that could not be loaded (the survey shows in English). */
   report: (error: SaysoError) => void
   /** Wraps what runs on the visitor's clicks, so that a failure stays inside sayso. */
@@ -76,13 +76,15 @@ export const createPresenter = (instance: Instance) => {
     (score === undefined || (Number.isInteger(score) && score >= scales[type].min && score <= scales[type].max)) &&
     (answerId === undefined || /^[\w-]{1,64}$/.test(answerId))
 
-  // What the visitor does with a survey, recorded and told.
-  const follow = (survey: DrawnSurvey, showing: Showing) => {
+  // What the visitor does with a survey, recorded and told. The display goes to the outbox
+  // before any answer to it, and never after one: a later copy replaces what is queued.
+  const follow = (survey: DrawnSurvey, showing: Showing, display: Display) => {
     let given: Answer | undefined
     return {
       shown() {
         showing.shown()
         frequency.record(survey, 'shown')
+        if (!given) instance.outbox()?.push(display)
         events.emit('show', { surveyId: survey.id, type: survey.type })
       },
       answered(answer: Answer, event: 'answer' | 'submit') {
@@ -94,7 +96,10 @@ export const createPresenter = (instance: Instance) => {
       },
       closed() {
         showing.done()
-        if (!given) frequency.record(survey, 'dismissed')
+        if (!given) {
+          frequency.record(survey, 'dismissed')
+          instance.outbox()?.push({ ...display, dismissed: true })
+        }
         if (!given?.complete) events.emit('dismiss', { surveyId: survey.id, answered: !!given })
       },
       given: () => given
@@ -122,22 +127,13 @@ export const createPresenter = (instance: Instance) => {
       if (!showing.still()) return
       if (!texts) report({ reason: 'ui', message: noTexts(builtIn) })
       const view = resolveView(survey, { locale: texts ? locale : 'en', texts: texts ?? en, brand: instance.config.brand })
-      const visitor = follow(survey, showing)
+      // A link's answer id, so that the same link opened twice makes one row.
+      const display = createDisplay({ survey, id: prefill?.answerId, locale: view.locale, visitorId: instance.visitorId(), user: instance.config.user, report })
+      const visitor = follow(survey, showing, display)
       ;(widget ??= createWidget(theme!)).open(view, {
         takeFocus: showing.takeFocus,
         chosen: prefill?.score,
-        onChoose: guard((score: number) => {
-          const answer = createAnswer({
-            survey,
-            score,
-            locale: view.locale,
-            visitorId: instance.visitorId(),
-            user: instance.config.user,
-            complete: !view.followUp,
-            report
-          })
-          visitor.answered(prefill?.answerId ? { ...answer, id: prefill.answerId } : answer, 'answer')
-        }),
+        onChoose: guard((score: number) => visitor.answered({ ...display, score, complete: !view.followUp }, 'answer')),
         onFinish: guard((comment?: string) =>
           visitor.answered({ ...visitor.given()!, complete: true, ...(comment && { comment: comment.slice(0, MAX_COMMENT) }) }, 'submit')
         ),

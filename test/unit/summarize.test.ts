@@ -8,7 +8,7 @@ import type { SurveyType } from '../../src/types'
 const counted = (type: SurveyType, scores: number[], score: number, extra: Partial<SurveyCounts> = {}): SurveyCounts => {
   const byScore = Array(11).fill(0)
   for (const given of scores) byScore[given]++
-  return { surveyId: 's', type, count: scores.length, score, byScore, ...extra }
+  return { surveyId: "s", type, displays: scores.length, count: scores.length, completed: scores.length, dismissed: 0, score, byScore, ...extra }
 }
 
 describe('a survey’s summary', () => {
@@ -26,6 +26,15 @@ describe('a survey’s summary', () => {
     expect(summary.score).toBe(shown)
     expect(summary.count).toBe(scores.length)
     expect(summary).toMatchObject(breakdown)
+  })
+
+  it.each([
+    [{ displays: 3, count: 1 }, 0.3333],
+    [{ displays: 8, count: 8 }, 1],
+    [{ displays: 5, count: 0 }, 0],
+    [{ displays: 0, count: 0 }, null]
+  ])('gives the response rate of %j as %s', (given, rate) => {
+    expect(summarizeSurvey(counted('nps', [], 0, given)).responseRate).toBe(rate)
   })
 
   it('gives the distribution over the whole scale, empty points included', () => {
