@@ -1,7 +1,7 @@
 import { scales, segmentOf, type Segment } from '../../src/wire/scales'
 import type { SurveyType } from '../../src/types'
 import { filterSql } from './filter-sql'
-import type { AnswerFilter, Period, PeriodCounts, SurveyCounts } from './store'
+import type { AnswerFilter, Dimension, Period, PeriodCounts, SegmentCounts, SurveyCounts } from './store'
 
 /** How one database spells what the counts need. */
 export interface CountsDialect {
@@ -16,6 +16,10 @@ export interface CountsDialect {
   periodOf: Record<Period, (day: string) => string>
   /** A period as the trend gives it, `YYYY-MM-DD`. */
   periodText: (period: string) => string
+  /** Where `part` starts in `text`, from 1; 0 when it is not there (SQLite's instr, PostgreSQL's strpos). */
+  indexOf: (text: string, part: string) => string
+  /** An attribute's value as text (`true`, `3`, `pro`), NULL when absent or null; `add` makes a parameter. */
+  attributeOf: (key: string, add: (value: unknown) => string) => string
 }
 
 /** Every score of every scale: NPS, the widest, goes from 0 to 10. */
@@ -74,6 +78,21 @@ interface Source {
 // readFilter gives whole days as UTC midnights.
 const midnight = /T00:00:00(\.0+)?Z$/
 
+/** Counting the answers themselves, one row each: from `from`, a table or a derived one. */
+const answersSource = (from: string, where: string, params: unknown[], dialect: CountsDialect): Source => {
+  const row = contributions('', dialect)
+  return {
+    from,
+    where,
+    params,
+    day: dialect.answerDay,
+    total: (column) => `SUM(${row[column]})`,
+    count: 'COUNT(score)',
+    countOf: (scores) => `SUM(CASE WHEN score IN (${scores.join(', ')}) THEN 1 ELSE 0 END)`,
+    sumOf: (scores) => `SUM(CASE WHEN score IN (${scores.join(', ')}) THEN score ELSE 0 END)`
+  }
+}
+
 /**
  * `answer_days` — one row per survey and UTC day (PostgreSQL: a few per day, to
  * spread concurrent writes) with the answers and one column per score, kept by
@@ -86,17 +105,7 @@ const sourceFor = (filter: AnswerFilter, dialect: CountsDialect): Source => {
   const onWholeDays = !filter.url && [filter.from, filter.to].every((time) => time === undefined || midnight.test(time))
   if (!onWholeDays) {
     const { where, params } = filterSql(filter, dialect.placeholder)
-    const row = contributions('', dialect)
-    return {
-      from: 'answers',
-      where,
-      params,
-      day: dialect.answerDay,
-      total: (column) => `SUM(${row[column]})`,
-      count: 'COUNT(score)',
-      countOf: (scores) => `SUM(CASE WHEN score IN (${scores.join(', ')}) THEN 1 ELSE 0 END)`,
-      sumOf: (scores) => `SUM(CASE WHEN score IN (${scores.join(', ')}) THEN score ELSE 0 END)`
-    }
+    return answersSource('answers', where, params, dialect)
   }
   const params: unknown[] = []
   const add = (value: unknown) => {
@@ -141,11 +150,46 @@ const scoreSql = (source: Source) => {
 export const summarySql = (filter: AnswerFilter, dialect: CountsDialect) => {
   const source = sourceFor(filter, dialect)
   return {
-    sql: `SELECT survey_id AS "surveyId", type, ${source.count} AS count, ${scoreSql(source)} AS score,
-            ${source.total('displays')} AS displays, ${source.total('completed')} AS completed, ${source.total('dismissed')} AS dismissed,
-            ${perScore((column, score) => `${source.countOf([score])} AS ${column}`)}
-          FROM ${source.from} ${source.where} GROUP BY survey_id, type`,
+    sql: `SELECT survey_id AS "surveyId", type, ${countsSql(source)} FROM ${source.from} ${source.where} GROUP BY survey_id, type`,
     params: source.params
+  }
+}
+
+/** What the summary counts of a group of rows: the columns toSurveyCounts reads. */
+const countsSql = (source: Source) => `${source.count} AS count, ${scoreSql(source)} AS score,
+  ${source.total('displays')} AS displays, ${source.total('completed')} AS completed, ${source.total('dismissed')} AS dismissed,
+  ${perScore((column, score) => `${source.countOf([score])} AS ${column}`)}`
+
+/** The part of a URL after its origin, up to a query or a fragment: `/checkout` of `https://shop.example/checkout?x`. */
+const pathSql = (url: string, { indexOf }: CountsDialect) => {
+  const afterScheme = `CASE WHEN ${indexOf(url, "'://'")} > 0 THEN substr(${url}, ${indexOf(url, "'://'")} + 3) ELSE ${url} END`
+  const path = `CASE WHEN ${indexOf(afterScheme, "'/'")} > 0 THEN substr(${afterScheme}, ${indexOf(afterScheme, "'/'")}) ELSE '/' END`
+  const cut = (text: string, at: string) => `CASE WHEN ${indexOf(text, at)} > 0 THEN substr(${text}, 1, ${indexOf(text, at)} - 1) ELSE ${text} END`
+  return cut(cut(path, "'?'"), "'#'")
+}
+
+const segmentValueSql = (by: Dimension, dialect: CountsDialect, add: (value: unknown) => string) => {
+  if (by === 'locale' || by === 'device') return by
+  if (by === 'path') return pathSql('url', dialect)
+  return dialect.attributeOf(by.attribute, add)
+}
+
+/**
+ * `GET /api/summary?by=…`'s SQL: the summary's columns per survey and segment (the locale, the
+ * device, the URL's path, or an attribute's value), counted from the answers themselves: the
+ * daily counts know no segment. The counts per score are all a segment's score interval needs.
+ */
+export const segmentSql = (filter: AnswerFilter, by: Dimension, dialect: CountsDialect) => {
+  const valueParams: unknown[] = []
+  const value = segmentValueSql(by, dialect, (param) => {
+    valueParams.push(param)
+    return dialect.placeholder(valueParams.length)
+  })
+  const { where, params } = filterSql(filter, (index) => dialect.placeholder(valueParams.length + index))
+  const source = answersSource(`(SELECT *, ${value} AS segment FROM answers ${where}) AS shown`, '', [], dialect)
+  return {
+    sql: `SELECT survey_id AS "surveyId", type, segment AS value, ${countsSql(source)} FROM ${source.from} GROUP BY survey_id, type, segment`,
+    params: [...valueParams, ...params]
   }
 }
 
@@ -174,6 +218,12 @@ export const toSurveyCounts = (row: Record<string, unknown>): SurveyCounts => ({
   dismissed: Number(row.dismissed),
   score: Number(row.score),
   byScore: SCORES.map((score) => Number(row[`score_${score}`]))
+})
+
+/** A row of segmentSql as either driver returns it. */
+export const toSegmentCounts = (row: Record<string, unknown>): SegmentCounts => ({
+  ...toSurveyCounts(row),
+  value: row.value === null ? null : String(row.value)
 })
 
 /** A row of trendSql as either driver returns it. */

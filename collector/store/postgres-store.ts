@@ -1,6 +1,6 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
-import { summarySql, toPeriodCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
+import { segmentSql, summarySql, toPeriodCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
 import { createPostgresSchema, postgresTruth } from './postgres-schema'
 import { filterSql } from './filter-sql'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
@@ -31,7 +31,9 @@ const dialect: CountsDialect = {
   answerDay: "(created_at AT TIME ZONE 'UTC')::date",
   // Weeks start on Monday; as a timestamp without time zone, so that the session's zone plays no part.
   periodOf: { day: (day) => day, week: (day) => `date_trunc('week', ${day}::timestamp)` },
-  periodText: (period) => `to_char(${period}::timestamp, 'YYYY-MM-DD')`
+  periodText: (period) => `to_char(${period}::timestamp, 'YYYY-MM-DD')`,
+  indexOf: (text, part) => `strpos(${text}, ${part})`,
+  attributeOf: (key, add) => `attributes ->> ${add(key)}`
 }
 
 const schemaOf = (url: string) => {
@@ -132,6 +134,11 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
       const { sql, params } = summarySql(filter, dialect)
       const { rows } = await query(sql, params)
       return rows.map(toSurveyCounts)
+    },
+    async segmentCounts(filter, by) {
+      const { sql, params } = segmentSql(filter, by, dialect)
+      const { rows } = await query(sql, params)
+      return rows.map(toSegmentCounts)
     },
     async scoreTrend(filter, period) {
       const { sql, params } = trendSql(filter, period, dialect)

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { SurveyRecord } from '../../src/types'
-import { summarySql, toPeriodCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
+import { segmentSql, summarySql, toPeriodCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
 import { filterSql } from './filter-sql'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { readsInThread, readsInWorker } from './sqlite-reads'
@@ -36,7 +36,14 @@ const dialect: CountsDialect = {
   placeholder: () => '?',
   answerDay: 'substr(created_at, 1, 10)',
   periodOf: { day: (day) => day, week: (day) => `date(${day}, '-6 days', 'weekday 1')` },
-  periodText: (period) => period
+  periodText: (period) => period,
+  indexOf: (text, part) => `instr(${text}, ${part})`,
+  // json_extract gives SQLite's own values (1 for true): the JSON type names a boolean as PostgreSQL's ->> does.
+  attributeOf: (key, add) => {
+    const path = `$."${key}"`
+    return `CASE json_type(attributes, ${add(path)}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN NULL
+      ELSE CAST(json_extract(attributes, ${add(path)}) AS TEXT) END`
+  }
 }
 
 /**
@@ -87,6 +94,7 @@ export const createSqliteStore = (file: string): Store => {
       }
     },
     scoreCounts: async (filter = {}) => (await read(summarySql(filter, dialect))).map(toSurveyCounts),
+    segmentCounts: async (filter, by) => (await read(segmentSql(filter, by, dialect))).map(toSegmentCounts),
     scoreTrend: async (filter, period) => (await read(trendSql(filter, period, dialect))).map(toPeriodCounts),
     async answers({ limit = 100, ...filter } = {}) {
       const { where, params } = filterSql({ ...filter, scored: true }, dialect.placeholder)

@@ -43,6 +43,18 @@ export interface SurveyCounts {
   byScore: number[]
 }
 
+/**
+ * What segments a summary: the locale, the device (`mobile`/`desktop`), the URL's path, or
+ * the value of one attribute (`{ attribute: 'plan' }`).
+ */
+export type Dimension = 'locale' | 'device' | 'path' | { attribute: string }
+
+/** What the database counted for one survey's answers in one segment. */
+export interface SegmentCounts extends SurveyCounts {
+  /** The segment: a locale, a device, a path or an attribute's value as text; null where it is missing. */
+  value: string | null
+}
+
 /** What the database counted for one survey in one day or week. */
 export interface PeriodCounts {
   surveyId: string
@@ -68,6 +80,8 @@ export interface Store {
   upsert(records: SurveyRecord[]): Promise<void>
   /** Per survey: how many answered, the score, and how many gave each score (GROUP BY in SQL). */
   scoreCounts(filter?: AnswerFilter): Promise<SurveyCounts[]>
+  /** Per survey and segment: the same counts, from the answers themselves (GROUP BY in SQL). */
+  segmentCounts(filter: AnswerFilter, by: Dimension): Promise<SegmentCounts[]>
   /** Per survey and day or week, oldest first: how many answered, and the score. */
   scoreTrend(filter: AnswerFilter, period: Period): Promise<PeriodCounts[]>
   /** A page of answers (with a score: displays are left out), newest first. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { summarize, summarizeSurvey, trend } from '../../collector/results/summarize'
+import { tQuantile } from '../../collector/results/t-quantile'
 import type { PeriodCounts, SurveyCounts } from '../../collector/store/store'
 import type { SurveyType } from '../../src/types'
 
@@ -79,5 +80,19 @@ describe('the trend', () => {
     // The old trend re-summarised every row once per survey and period (1.3 s for this); a generous bound.
     expect(performance.now() - started).toBeLessThan(250)
     expect(surveys.map((survey) => survey.points.length)).toEqual(Array(10).fill(365))
+  })
+})
+
+describe("Student's t quantile, for the CES interval", () => {
+  // From any table of the t distribution.
+  it.each([
+    [1, 12.706],
+    [2, 4.303],
+    [4, 2.776],
+    [9, 2.262],
+    [29, 2.045],
+    [1000, 1.962]
+  ])('t(0.975, %i) is %s', (df, t) => {
+    expect(tQuantile(0.975, df)).toBeCloseTo(t, 3)
   })
 })
