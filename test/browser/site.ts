@@ -23,7 +23,10 @@ export type Failure =
 
 /** One `POST /api/answers` as the site passed it to the collector, and what came back. */
 export interface Delivery {
+  /** The answers' ids: the records with a score. */
   ids: string[]
+  /** The displays' ids (a survey shown: a record without a score), which an answer shares. */
+  displays: string[]
   start: number
   /** The collector's reply; undefined when there was none (cut off, or the browser left first). */
   status?: number
@@ -37,10 +40,12 @@ const withRecorder = (html: string) => html.replace(/<head[^>]*>/i, (head) => `$
 // A page of the site without sayso: somewhere to leave to, or to prepare storage on.
 const blank = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><p>Nothing here.</p></body></html>'
 
-const idsIn = (body: Buffer): string[] => {
+// The ids of a request's answers (`scored`) or of its displays (a display has no score).
+const idsIn = (body: Buffer, scored: boolean): string[] => {
   try {
-    const answers = JSON.parse(body.toString('utf8')).answers
-    return Array.isArray(answers) ? answers.map((answer: { id?: unknown }) => String(answer?.id)) : []
+    const records = JSON.parse(body.toString('utf8')).answers
+    if (!Array.isArray(records)) return []
+    return records.filter((record: { score?: unknown }) => (record?.score !== undefined) === scored).map((record: { id?: unknown }) => String(record?.id))
   } catch {
     return []
   }
@@ -111,7 +116,7 @@ export const startSite = async () => {
       return response.end(page.body)
     }
     let delivery: Delivery | undefined
-    if (request.method === 'POST' && url.pathname === '/api/answers') deliveries.push((delivery = { ids: idsIn(body), start: Date.now() }))
+    if (request.method === 'POST' && url.pathname === '/api/answers') deliveries.push((delivery = { ids: idsIn(body, true), displays: idsIn(body, false), start: Date.now() }))
     const path = url.pathname === '/sayso.js' ? `/${build}${url.search}` : request.url!
     pass(request, response, path, body, failure, delivery)
   })
