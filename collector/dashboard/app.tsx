@@ -2,6 +2,7 @@ import { Fragment, h, render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { segmentOf } from '../../src/wire/scales'
 import type { SurveySummary, TrendPoint } from '../results/summarize'
+import type { PeriodSummary } from '../results/summarize-with'
 import type { StoredAnswer } from '../store/store'
 import { Distribution, Trend } from './charts'
 
@@ -12,7 +13,7 @@ interface Filters {
   period: 'day' | 'week'
 }
 interface Results {
-  summary: SurveySummary[]
+  summary: (PeriodSummary & { previous?: PeriodSummary })[]
   all: SurveySummary[]
   trend: { surveyId: string; type: string; points: TrendPoint[] }[]
   comments: StoredAnswer[]
@@ -102,13 +103,35 @@ const breakdown = (survey: SurveySummary) =>
       ? `${survey.satisfied} of ${survey.count} satisfied`
       : `${survey.easy} of ${survey.count} found it easy (${survey.easyPercent ?? '–'} %)`
 
-const Card = ({ survey, points }: { survey: SurveySummary; points: TrendPoint[] }) => (
+const percentOf = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 1000) / 10} %`)
+
+// Displays → scored → completed: where visitors drop off.
+const funnel = (survey: SurveySummary) =>
+  `${survey.displays} shown → ${survey.count} scored (${percentOf(survey.responseRate)}) → ${survey.completed} completed · ${survey.dismissed} dismissed`
+
+const margin = (survey: SurveySummary) => (survey.margin === null ? 'margin of error: too few answers' : `± ${survey.margin} (95 % confidence)`)
+
+// Two scores whose 95 % intervals overlap may differ by chance alone.
+const overlap = (one: SurveySummary, other: SurveySummary) =>
+  !one.interval || !other.interval || (one.interval[0] <= other.interval[1] && other.interval[0] <= one.interval[1])
+
+const change = (survey: SurveySummary, previous: SurveySummary) => {
+  if (survey.score === null || previous.score === null) return 'no score to compare with in the period before'
+  const difference = Math.round((survey.score - previous.score) * 100) / 100
+  const signed = `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${Math.abs(difference)}`
+  return `${signed} against the period before (${scoreText(previous)}): ${overlap(survey, previous) ? 'not significant' : 'significant'}`
+}
+
+const Card = ({ survey, points }: { survey: Results['summary'][number]; points: TrendPoint[] }) => (
   <article class="card" data-survey={survey.surveyId}>
     <h2>{survey.surveyId}</h2>
     <span class="type">{scoreName[survey.type]}</span>
     <p class="score">
       {scoreText(survey)} <small>n = {survey.count}</small>
     </p>
+    <p class="margin">{margin(survey)}</p>
+    {survey.previous && <p class="change">{change(survey, survey.previous)}</p>}
+    <p class="funnel">{funnel(survey)}</p>
     <p class="breakdown">{breakdown(survey)}</p>
     <h3>Answers per score</h3>
     <Distribution type={survey.type} distribution={survey.distribution} />
@@ -133,8 +156,10 @@ const Dashboard = () => {
   useEffect(() => {
     history.replaceState(null, '', `?${query(filters)}`)
     const { period, ...filter } = filters
+    // With both dates in order, each score is set against the period of equal length before.
+    const compare: Record<string, string> = filter.from && filter.to && filter.from <= filter.to ? { compare: 'previous' } : {}
     Promise.all([
-      get<{ surveys: SurveySummary[] }>(`/api/summary?${query(filter)}`),
+      get<{ surveys: Results['summary'] }>(`/api/summary?${query(filter, compare)}`),
       get<{ surveys: SurveySummary[] }>('/api/summary'),
       get<Results & { surveys: Results['trend'] }>(`/api/trend?${query(filter, { period })}`),
       get<{ answers: StoredAnswer[] }>(`/api/answers?${query(filter, { comments: '1', limit: '10' })}`)
