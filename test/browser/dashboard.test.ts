@@ -12,11 +12,11 @@ describe('the dashboard', () => {
     const at = (day: number, extra: object) => makeAnswer({ createdAt: new Date(Date.UTC(2026, 10, day, 12)).toISOString(), ...extra })
     const answers = [
       // NPS: 3 promoters, 1 passive, 1 detractor → +40
-      at(2, { surveyId: 'nps-main', score: 10, comment: 'Loved the tent' }),
-      at(3, { surveyId: 'nps-main', score: 9 }),
-      at(10, { surveyId: 'nps-main', score: 9 }),
-      at(10, { surveyId: 'nps-main', score: 7 }),
-      at(11, { surveyId: 'nps-main', score: 2, comment: 'Late delivery' }),
+      at(2, { surveyId: 'nps-main', score: 10, comment: 'Loved the tent', device: 'mobile' }),
+      at(3, { surveyId: 'nps-main', score: 9, device: 'mobile' }),
+      at(10, { surveyId: 'nps-main', score: 9, device: 'mobile' }),
+      at(10, { surveyId: 'nps-main', score: 7, device: 'desktop' }),
+      at(11, { surveyId: 'nps-main', score: 2, comment: 'Late delivery', device: 'desktop' }),
       // CSAT: 2 of 3 satisfied → 66.7 %
       at(4, { surveyId: 'csat-help', type: 'csat', score: 5 }),
       at(4, { surveyId: 'csat-help', type: 'csat', score: 4 }),
@@ -80,6 +80,21 @@ describe('the dashboard', () => {
     await page.getByLabel('To').fill('2026-11-11')
     await page.waitForFunction(() => document.querySelector('.card .change'))
     expect(await page.locator('.card .change').textContent()).toBe('−100 against the period before (+100): significant')
+
+    // Split by device, kept in the address: mobile 10, 9, 9 (+100 ± 0), desktop 7, 2 (−50 ± 69.3,
+    // from 1.96 · √((0.5 − 0.25) ÷ 2) × 100): the intervals do not overlap.
+    await page.goto(`${setup.collector.base}/dashboard?survey=nps-main&by=device`)
+    await page.locator('.segments li').first().waitFor()
+    expect(await page.getByLabel('Split by').inputValue()).toBe('device')
+    const segments = await page.locator('.segments li').evaluateAll((items) =>
+      items.map((item) => [item.getAttribute('data-segment'), item.querySelector('.figure')!.textContent, item.querySelector('.significance')!.textContent])
+    )
+    expect(segments).toEqual([
+      ['desktop', '-50 ± 69.3 · n = 2', 'differs significantly'],
+      ['mobile', '+100 ± 0 · n = 3', 'differs significantly'],
+      ['', '– · n = 0', '']
+    ])
+    await page.screenshot({ path: join(root, 'test-output/screenshots/dashboard-segments.png'), fullPage: true })
     expect(problems).toEqual([])
   })
 })
