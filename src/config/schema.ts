@@ -25,8 +25,11 @@ const isCondition = (value: unknown) =>
 const conditions = optional(mapOf(custom<Scalar | Record<string, unknown>>(isCondition, 'a value or condition'), 'a map of name to value or condition'))
 const boolean = optional(custom<boolean>(isBoolean, 'true or false'))
 const isSelector = (value: unknown) => {
+  if (!isString(value)) return false
   try {
-    return isString(value) && (document.createDocumentFragment().querySelector(value), true)
+    // querySelector throws on what is no selector.
+    document.createDocumentFragment().querySelector(value)
+    return true
   } catch {
     return false
   }

@@ -116,5 +116,8 @@ describe.each(engineNames)('in %s, the parts of the core build', (name) => {
     for (const error of saysoErrors) expect(error).toMatch(/^(ui|transport): loading sayso's (ui|outbox) part failed: /)
     expect(pageErrors).toEqual([])
     expect(await tab.evaluate(() => document.querySelectorAll('sayso-widget').length)).toBe(0)
+    // Both parts failed: a rejection of either left unhandled would reach the page a task or more later.
+    const later = await tab.evaluate(() => new Promise<string[]>((done) => setTimeout(() => done(window.testPage.pageErrors), 300)))
+    expect(later).toEqual([])
   })
 })

@@ -26,7 +26,7 @@ describe('checking a configuration', () => {
     expect(config.user).toEqual({})
   })
 
-  it('accepts the full shape of DESIGN.md', () => {
+  it('accepts the full shape of docs/configuration.md', () => {
     const { config, problems } = checkAll({
       ...base,
       locale: 'pl',

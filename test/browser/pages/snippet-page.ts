@@ -11,7 +11,7 @@ export interface SnippetPage {
 }
 
 /**
- * A page with DESIGN.md's snippet: the stub, `init` and calls queued before sayso loads,
+ * A page with docs/embedding.md's snippet: the stub, `init` and calls queued before sayso loads,
  * then sayso itself, async. Events sayso emits are kept in `window.events` for the tests.
  */
 export const snippetPage = ({ config, calls = '', src = '/sayso.js', lang = 'en', body = '<h1>A shop</h1>' }: SnippetPage) =>
