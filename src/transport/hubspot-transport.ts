@@ -5,7 +5,9 @@ import { forwardTo } from './forward-to'
  * Sends each answer to HubSpot as a custom behavioral event:
  * `_hsq.push(['trackCustomBehavioralEvent', { name, properties }])`. `name` is the
  * event's internal name from HubSpot (such as `pe1234567_survey_answered`); its
- * properties must exist there: answer_id, survey_id, survey_type, score, comment, complete.
+ * properties must exist there: answer_id, survey_id, survey_type, score, comment, reasons,
+ * complete. `reasons` is the values joined by ";", as HubSpot takes a multiple-checkbox
+ * property's values.
  *
  * @example
  * init({ transport: hubspotTransport('pe1234567_survey_answered'), surveys })
@@ -22,6 +24,7 @@ export const hubspotTransport = (name: string): Transport =>
           survey_type: answer.type,
           score: answer.score,
           comment: answer.comment ?? '',
+          reasons: answer.reasons?.join(';') ?? '',
           complete: answer.complete
         }
       }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { scales } from './scales'
-import { MAX_BATCH, MAX_COMMENT } from './limits'
+import { MAX_BATCH, MAX_COMMENT, MAX_REASON, MAX_REASONS } from './limits'
 
 const is = (what: string) => ({ error: what })
 const short = (max: number) =>
@@ -19,6 +19,11 @@ export const answerSchema = z
       type: z.enum(['nps', 'csat', 'ces'], is("'nps', 'csat' or 'ces'")),
       score: z.int(is('a whole number')),
       comment: z.optional(z.string(is('a string')).check(z.maxLength(MAX_COMMENT, is(`at most ${MAX_COMMENT} characters`)))),
+      reasons: z.optional(
+        z
+          .array(short(MAX_REASON), is(`a list of 1–${MAX_REASONS} reasons`))
+          .check(z.minLength(1, is(`a list of 1–${MAX_REASONS} reasons`)), z.maxLength(MAX_REASONS, is(`a list of 1–${MAX_REASONS} reasons`)))
+      ),
       complete: z.boolean(is('true or false')),
       createdAt: z.iso.datetime(is('an ISO 8601 date and time')),
       url: z.string(is('a string')).check(z.maxLength(2048, is('a URL of at most 2048 characters'))),

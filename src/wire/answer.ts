@@ -23,6 +23,12 @@ export interface Answer {
   type: SurveyType
   score: number
   comment?: string
+  /**
+   * The values of the choices picked in a choice follow-up, in the order the survey lists them:
+   * stable across languages, whichever label the visitor read. 1–20 values of 1–100 characters.
+   * @example ['price', 'delivery']
+   */
+  reasons?: string[]
   /** `false` while the follow-up is still open. */
   complete: boolean
   /** ISO 8601. */

@@ -14,6 +14,7 @@ const answer: Answer = {
   type: 'nps',
   score: 9,
   comment: 'Fast',
+  reasons: ['price', 'delivery'],
   complete: true,
   createdAt: '2026-11-22T19:00:00.000Z',
   url: 'https://shop.example/',
@@ -38,7 +39,7 @@ describe('analytics adapters', () => {
       () => vi.fn(),
       (calls) =>
         expect(calls).toEqual([
-          ['trackEvent', 'survey-answered', { answer_id: 'a1', survey_id: 'nps-main', type: 'nps', score: 9, comment: 'Fast', complete: true, locale: 'en', url: 'https://shop.example/' }]
+          ['trackEvent', 'survey-answered', { answer_id: 'a1', survey_id: 'nps-main', type: 'nps', score: 9, comment: 'Fast', reasons: 'price, delivery', complete: true, locale: 'en', url: 'https://shop.example/' }]
         ])
     ],
     [
@@ -48,7 +49,7 @@ describe('analytics adapters', () => {
       () => ({ push: vi.fn() }),
       (calls) =>
         expect(calls).toEqual([
-          [['trackCustomBehavioralEvent', { name: 'pe1_survey_answered', properties: { answer_id: 'a1', survey_id: 'nps-main', survey_type: 'nps', score: 9, comment: 'Fast', complete: true } }]]
+          [['trackCustomBehavioralEvent', { name: 'pe1_survey_answered', properties: { answer_id: 'a1', survey_id: 'nps-main', survey_type: 'nps', score: 9, comment: 'Fast', reasons: 'price;delivery', complete: true } }]]
         ])
     ]
   ])('%s gets each answer', async (_, make, name, tool, check) => {
@@ -57,6 +58,19 @@ describe('analytics adapters', () => {
     await expect(make()([answer], { keepalive: false })).resolves.toEqual({ ok: true })
     const spy = (typeof target === 'function' ? target : Object.values(target as object)[0]) as { mock: { calls: unknown[] } }
     check(spy.mock.calls)
+  })
+
+  // Intercom and HubSpot take plain values only: an answer without reasons (or a comment) sends an empty text.
+  it.each<[string, () => Transport, string, () => unknown, (calls: unknown[][]) => unknown]>([
+    ['Intercom', () => intercomTransport(), 'Intercom', () => vi.fn(), (calls) => calls[0][2]],
+    ['HubSpot', () => hubspotTransport('pe1_survey_answered'), '_hsq', () => ({ push: vi.fn() }), (calls) => (calls[0][0] as [string, { properties: unknown }])[1].properties]
+  ])('%s gets an answer without reasons as plain values', async (_, make, name, tool, propertiesOf) => {
+    const target = tool()
+    page[name] = target
+    const { reasons: _reasons, comment: _comment, ...plain } = answer
+    await make()([plain], { keepalive: false })
+    const spy = (typeof target === 'function' ? target : Object.values(target as object)[0]) as { mock: { calls: unknown[][] } }
+    expect(propertiesOf(spy.mock.calls)).toMatchObject({ reasons: '', comment: '' })
   })
 
   it.each([
