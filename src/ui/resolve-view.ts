@@ -65,7 +65,7 @@ export const resolveView = (survey: DrawnSurvey, { locale, texts: t, brand }: { 
       : undefined,
     placeholder: text(custom.placeholder, t.placeholder),
     thanks: text(thankYou.message, t.thanks),
-    closeAfterMs: thankYou.closeAfterMs,
+    closeAfterMs: thankYou.closeAfterMs ?? 3000,
     send: t.send,
     skip: t.skip,
     close: t.close,
