@@ -1,8 +1,8 @@
 import { Fragment, h, render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { segmentOf } from '../../src/wire/scales'
-import type { SurveySummary, TrendPoint } from '../summarize'
-import type { StoredAnswer } from '../store'
+import type { SurveySummary, TrendPoint } from '../results/summarize'
+import type { StoredAnswer } from '../store/store'
 import { Distribution, Trend } from './charts'
 
 interface Filters {
@@ -18,18 +18,77 @@ interface Results {
   comments: StoredAnswer[]
 }
 
-// A token given once as ?token= is kept for the tab and sent as a header.
-const token = new URLSearchParams(location.search).get('token') ?? sessionStorage.getItem('sayso:token') ?? ''
-if (token) sessionStorage.setItem('sayso:token', token)
+// The dashboard token arrives in the address's fragment (/dashboard#token=…, as the collector
+// prints it), which no server and no log sees, or from the form below; it is kept for the tab
+// and sent as `Authorization: Bearer`, the only place the collector reads it from.
+const tokenKey = 'sayso:token'
+const tokenStore = {
+  get: () => {
+    try {
+      return sessionStorage.getItem(tokenKey) ?? ''
+    } catch {
+      return ''
+    }
+  },
+  set: (token: string) => {
+    try {
+      sessionStorage.setItem(tokenKey, token)
+    } catch {
+      // Without storage the token lasts until the page is left; the form asks again then.
+    }
+  }
+}
+const fromAddress = new URLSearchParams(location.hash.slice(1)).get('token')
+if (fromAddress) tokenStore.set(fromAddress)
+let token = fromAddress ?? tokenStore.get()
+
+class NeedsToken extends Error {}
 
 const query = (filters: Partial<Filters>, extra: Record<string, string> = {}) =>
   new URLSearchParams(Object.entries({ ...filters, ...extra }).filter(([, value]) => value) as [string, string][]).toString()
 
-const get = async <T,>(path: string): Promise<T> => {
+const authorized = async (path: string): Promise<Response> => {
   const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
+  if (response.status === 401) throw new NeedsToken('This collector needs its dashboard token.')
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`)
-  return response.json()
+  return response
 }
+
+const get = async <T,>(path: string): Promise<T> => (await authorized(path)).json()
+
+// A download through fetch, so that the token travels in a header: the whole file is read
+// first, and a reply cut off halfway fails here instead of saving half a file.
+const download = async (path: string, name: string) => {
+  const blob = await (await authorized(path)).blob()
+  const link = document.createElement('a')
+  link.href = URL.createObjectURL(blob)
+  link.download = name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000)
+}
+
+const TokenForm = ({ onToken }: { onToken: () => void }) => (
+  <form
+    class="token"
+    onSubmit={(event) => {
+      event.preventDefault()
+      const given = (new FormData(event.currentTarget).get('token') as string).trim()
+      token = given
+      tokenStore.set(given)
+      onToken()
+    }}
+  >
+    <label>
+      Dashboard token
+      <input name="token" type="password" autocomplete="off" required />
+    </label>
+    <button class="button" type="submit">
+      Open the results
+    </button>
+  </form>
+)
 
 const scoreText = (survey: SurveySummary) =>
   survey.score === null ? '–' : survey.type === 'nps' ? `${survey.score > 0 ? '+' : ''}${survey.score}` : survey.type === 'csat' ? `${survey.score} %` : String(survey.score)
@@ -68,6 +127,8 @@ const Dashboard = () => {
   })
   const [results, setResults] = useState<Results>()
   const [problem, setProblem] = useState('')
+  const [needsToken, setNeedsToken] = useState(false)
+  const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
     history.replaceState(null, '', `?${query(filters)}`)
@@ -80,11 +141,15 @@ const Dashboard = () => {
     ]).then(
       ([summary, all, trend, comments]) => {
         setProblem('')
+        setNeedsToken(false)
         setResults({ summary: summary.surveys, all: all.surveys, trend: trend.surveys, comments: comments.answers })
       },
-      (error: Error) => setProblem(error.message)
+      (error: Error) => {
+        setNeedsToken(error instanceof NeedsToken)
+        setProblem(error.message)
+      }
     )
-  }, [filters])
+  }, [filters, attempt])
 
   const set = (key: keyof Filters) => (event: Event) => setFilters({ ...filters, [key]: (event.currentTarget as HTMLInputElement).value })
   const { period, ...filter } = filters
@@ -118,12 +183,17 @@ const Dashboard = () => {
             <option value="day">day</option>
           </select>
         </label>
-        <a class="button" href={`/api/answers.csv?${query(filter, { token })}`}>
+        <button
+          class="button"
+          type="button"
+          onClick={() => download(`/api/answers.csv?${query(filter)}`, 'sayso-answers.csv').catch((error: Error) => setProblem(`The download failed: ${error.message}`))}
+        >
           Download CSV
-        </a>
+        </button>
       </header>
       <main>
         {problem && <p class="problem" role="alert">{problem}</p>}
+        {needsToken && <TokenForm onToken={() => setAttempt(attempt + 1)} />}
         {results && !results.summary.length && <p class="empty">No answers yet.</p>}
         <section class="cards" aria-label="Scores">
           {results?.summary.map((survey) => (

@@ -1,7 +1,7 @@
 import { h } from 'preact'
 import { scales, segmentOf } from '../../src/wire/scales'
 import type { SurveyType } from '../../src/types'
-import type { TrendPoint } from '../summarize'
+import type { TrendPoint } from '../results/summarize'
 
 /** Answers per score as bars, each coloured by its segment; the counts sit on top. */
 export const Distribution = ({ type, distribution }: { type: SurveyType; distribution: number[] }) => {

@@ -1,13 +1,14 @@
 // The link-survey page (/s/<survey id>): one survey, full page, answered from an e-mail, an
 // SMS or a QR code. `?score=9` records the score the link carries and opens at the follow-up;
 // every other parameter (`u`, `order`, …) travels with the answer as an attribute, `u` also as
-// the user id; `t` is the link's own token.
+// the user id; `t` is the link's own token and `sig` its signature (when the collector has a
+// LINK_SECRET, it serves this page only for a link whose `sig` fits its survey, `t` and `u`).
 window.sayso = window.sayso || function () { (window.sayso.q = window.sayso.q || []).push(arguments) }
 
 const survey = JSON.parse(document.getElementById('survey').textContent)
 const params = new URLSearchParams(location.search)
 const attributes = {}
-for (const [name, value] of params) if (!['score', 't', 'locale'].includes(name)) attributes[name] = value
+for (const [name, value] of params) if (!['score', 't', 'sig', 'locale'].includes(name)) attributes[name] = value
 
 const visitor = () => {
   try {
@@ -19,8 +20,11 @@ const visitor = () => {
   }
 }
 
-// One answer per link: its id is derived from the survey and the link's token (else its user,
-// else this browser), so that a link opened twice updates one answer instead of adding one.
+// One answer per link: its id is derived from the survey and the link's signature (else its
+// token, else its user, else this browser), so that a link opened twice updates one answer
+// instead of adding one. The signature comes first because nobody can compute it without the
+// secret: whoever knows a customer's id cannot work out the id of that customer's answer and
+// send a score under it first.
 const answerId = async (text) => {
   const bytes = new TextEncoder().encode(text)
   let hash
@@ -51,7 +55,7 @@ sayso('on', 'answer', () => (status.textContent = 'Your score is saved.'))
 sayso('on', 'submit', () => (status.textContent = 'Thank you! You can close this page.'))
 sayso('on', 'error', (error) => error.reason !== 'config' && (status.textContent = error.message))
 
-answerId(`${survey.id}|${params.get('t') || params.get('u') || visitor()}`).then((id) => {
+answerId(`${survey.id}|${params.get('sig') || params.get('t') || params.get('u') || visitor()}`).then((id) => {
   const score = params.has('score') ? Number(params.get('score')) : undefined
   sayso('show', survey.id, { force: true, answerId: id, ...(score !== undefined && { score }) })
 })

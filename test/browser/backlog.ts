@@ -1,4 +1,4 @@
-import type { StoredAnswer } from '../../collector/store'
+import type { StoredAnswer } from '../../collector/store/store'
 
 /** What a test gave: the fields a stored row must match. */
 export interface Given {

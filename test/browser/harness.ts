@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
-import { createCollector } from '../../collector/create-collector'
-import { createTrouble } from '../../collector/create-trouble'
-import { createSqliteStore } from '../../collector/sqlite-store'
-import type { StoredAnswer } from '../../collector/store'
+import { createDemoServer } from '../../demo/server/create-demo-server'
+import { createTrouble } from '../../demo/server/create-trouble'
+import { createSqliteStore } from '../../collector/store/sqlite-store'
+import type { StoredAnswer } from '../../collector/store/store'
 import { chromiumOptions } from './engines/browser-options'
 
 export const root = resolve(import.meta.dirname, '../..')
@@ -21,7 +21,7 @@ export const startCollector = async () => {
   let seed = 7
   const trouble = createTrouble(() => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31))
   const surveys = JSON.parse(readFileSync(join(root, 'surveys.json'), 'utf8')).surveys
-  const server = createCollector({ store, root, trouble, surveys })
+  const server = createDemoServer({ store, root, trouble, surveys })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {

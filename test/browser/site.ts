@@ -3,7 +3,7 @@ import { createServer, request as forward, type IncomingMessage, type ServerResp
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
-import type { StoredAnswer } from '../../collector/store'
+import type { StoredAnswer } from '../../collector/store/store'
 import { builds, startCollector } from './harness'
 
 // The site the browsers visit: a small server in front of the real collector. It passes every

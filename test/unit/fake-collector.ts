@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import { validateBatch } from '../../collector/validate-batch'
+import { validateBatch } from '../../collector/ingest/validate-batch'
 import type { Answer } from '../../src/types'
 
 /**

@@ -1,5 +1,4 @@
-import type { Answer } from '../src/types'
-import type { ScoreCount } from './summarize'
+import type { Answer, SurveyType } from '../../src/types'
 
 /** Which answers a read looks at; every field is optional. */
 export interface AnswerFilter {
@@ -23,17 +22,51 @@ export interface StoredAnswer extends Answer {
   updatedAt: string
 }
 
-/** Where the collector keeps answers; one row per answer `id`. Two implementations: SQLite and PostgreSQL. */
+/** A trend's step: the UTC day, or the week starting on its Monday. */
+export type Period = 'day' | 'week'
+
+/** What the database counted for one survey's scores. */
+export interface SurveyCounts {
+  surveyId: string
+  type: SurveyType
+  /** Answers with a score. */
+  count: number
+  /** NPS, CSAT % or CES mean, unrounded. */
+  score: number
+  /** Answers per score, from 0 to 10 (the widest scale): `byScore[9]` is how many answered 9. */
+  byScore: number[]
+}
+
+/** What the database counted for one survey in one day or week. */
+export interface PeriodCounts {
+  surveyId: string
+  type: SurveyType
+  /** The day or the week's Monday, `YYYY-MM-DD`. */
+  period: string
+  count: number
+  /** NPS, CSAT % or CES mean, unrounded. */
+  score: number
+}
+
+/**
+ * Where the collector keeps answers; one row per answer `id`. Two implementations:
+ * SQLite and PostgreSQL. A call that fails because the database cannot be reached
+ * rejects with StoreUnavailable.
+ */
 export interface Store {
   /**
    * Stores each answer once per `id`. A later copy never adds a row: it adds a
    * comment that was missing and can only turn `complete` on.
    */
   upsert(answers: Answer[]): Promise<void>
-  /** Answers per survey, type and score (and per day or week, when asked) for the scores. */
-  scoreCounts(filter?: AnswerFilter, period?: 'day' | 'week'): Promise<ScoreCount[]>
+  /** Per survey: how many answered, the score, and how many gave each score (GROUP BY in SQL). */
+  scoreCounts(filter?: AnswerFilter): Promise<SurveyCounts[]>
+  /** Per survey and day or week, oldest first: how many answered, and the score. */
+  scoreTrend(filter: AnswerFilter, period: Period): Promise<PeriodCounts[]>
   /** A page of answers, newest first. */
   answers(options?: AnswerFilter & { limit?: number; after?: Cursor; withComment?: boolean }): Promise<StoredAnswer[]>
+  /** Whether the database answers now (for `/readyz`); never rejects. */
+  ready(): Promise<boolean>
   close(): Promise<void>
 }
 

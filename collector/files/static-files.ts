@@ -12,9 +12,9 @@ const types: Record<string, string> = {
   '.ts': 'text/plain; charset=utf-8'
 }
 
-/** A file below `root` for a URL path, or undefined; `..` never leaves the root. */
+/** A file below `root` for a (decoded) URL path, or undefined; `..` never leaves the root. */
 export const readStatic = async (root: string, urlPath: string): Promise<{ body: Buffer; type: string } | undefined> => {
-  const file = normalize(join(root, decodeURIComponent(urlPath)))
+  const file = normalize(join(root, urlPath))
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined
   try {
     return { body: await readFile(file), type: types[extname(file)] ?? 'application/octet-stream' }

@@ -1,5 +1,5 @@
 import type { core } from 'zod/mini'
-import { describeValue, problem, type Problem } from '../src/config/problem'
+import { describeValue, problem, type Problem } from '../../src/config/problem'
 
 /** Turns zod's issues (the collector's wire checks) into one sentence each, under `prefix` (such as `['answers', 2]`). */
 export const formatIssues = (issues: readonly core.$ZodIssue[], prefix: PropertyKey[] = []): Problem[] =>

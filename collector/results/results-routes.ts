@@ -1,0 +1,54 @@
+import type { ServerResponse } from 'node:http'
+import { json } from '../http/reply'
+import { exactRoutes, type Route, type Routes, type Target } from '../http/route'
+import type { AnswerFilter, Store } from '../store/store'
+import { bearerToken } from './bearer-token'
+import { decodeCursor, encodeCursor, readFilter } from './read-filter'
+import { summarize, trend } from './summarize'
+import { writeCsv } from './write-csv'
+
+export interface ResultsOptions {
+  store: Store
+  /** `DASHBOARD_TOKEN`: every read needs it as `Authorization: Bearer …`. */
+  dashboardToken: string
+}
+
+/**
+ * Reading the results, behind the dashboard token: `GET /api/summary`,
+ * `/api/trend`, `/api/answers` and `/api/answers.csv`, each filtered by survey,
+ * dates and URL.
+ */
+export const resultsRoutes = ({ store, dashboardToken }: ResultsOptions): Routes => {
+  const authorized = bearerToken(dashboardToken)
+  const read =
+    (answer: (response: ServerResponse, filter: AnswerFilter, query: URLSearchParams) => Promise<void>): Route =>
+    async (request, response, { query }: Target) => {
+      if (!authorized(request)) {
+        const why = query.has('token')
+          ? 'the token is never read from the address (logs keep addresses): send it as Authorization: Bearer <DASHBOARD_TOKEN>'
+          : 'reading the results needs the dashboard token: Authorization: Bearer <DASHBOARD_TOKEN>'
+        return json(response, 401, { error: why }, { 'WWW-Authenticate': 'Bearer' })
+      }
+      const read = readFilter(query)
+      if ('problems' in read) return json(response, 400, { error: 'invalid filter', problems: read.problems })
+      await answer(response, read.filter, query)
+    }
+
+  return exactRoutes({
+    'GET /api/summary': read(async (response, filter) => json(response, 200, summarize(await store.scoreCounts(filter)))),
+    'GET /api/trend': read(async (response, filter, query) => {
+      const period = query.get('period') === 'day' ? 'day' : 'week'
+      json(response, 200, { period, ...trend(await store.scoreTrend(filter, period)) })
+    }),
+    'GET /api/answers': read(async (response, filter, query) => {
+      const limit = Math.min(Math.max(Math.floor(Number(query.get('limit'))) || 100, 1), 1000)
+      const cursor = query.get('cursor')
+      const after = cursor ? decodeCursor(cursor) : undefined
+      if (cursor && !after) return json(response, 400, { error: 'invalid cursor', problems: ['cursor: expected the `next` of an earlier page'] })
+      const answers = await store.answers({ ...filter, limit, after, withComment: query.get('comments') === '1' })
+      const last = answers.at(-1)
+      json(response, 200, { answers, next: answers.length === limit && last ? encodeCursor(last) : null })
+    }),
+    'GET /api/answers.csv': read((response, filter) => writeCsv(response, store, filter))
+  })
+}

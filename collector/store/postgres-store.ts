@@ -1,0 +1,144 @@
+import pg from 'pg'
+import type { Logger } from 'pino'
+import { summarySql, toPeriodCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
+import { createPostgresSchema } from './postgres-schema'
+import { filterSql } from './filter-sql'
+import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
+import { isUnreachable, storeError } from './store-unavailable'
+
+const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'complete', 'created_at', 'received_at', 'updated_at', 'url', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
+
+// As in SQLite: the first copy decides the score; later copies may add a comment and finish it.
+const conflictSql = `
+  ON CONFLICT (id) DO UPDATE SET
+    comment = COALESCE(EXCLUDED.comment, answers.comment),
+    complete = answers.complete OR EXCLUDED.complete,
+    updated_at = CASE
+      WHEN (EXCLUDED.complete AND NOT answers.complete) OR (EXCLUDED.comment IS NOT NULL AND answers.comment IS NULL)
+      THEN EXCLUDED.updated_at ELSE answers.updated_at END
+`
+
+const dialect: CountsDialect = {
+  placeholder: (index) => `$${index}`,
+  answerDay: "(created_at AT TIME ZONE 'UTC')::date",
+  // Weeks start on Monday; as a timestamp without time zone, so that the session's zone plays no part.
+  periodOf: { day: (day) => day, week: (day) => `date_trunc('week', ${day}::timestamp)` },
+  periodText: (period) => `to_char(${period}::timestamp, 'YYYY-MM-DD')`
+}
+
+const schemaOf = (url: string) => {
+  try {
+    return new URL(url).searchParams.get('schema') || 'public'
+  } catch {
+    return 'public'
+  }
+}
+
+export interface PostgresStore extends Store {
+  /** The connections, also for the rate limits that several collectors share. */
+  pool: pg.Pool
+}
+
+export interface PostgresOptions {
+  /** The schema for the tables (created when missing): `?schema=` of the URL, else `public`. */
+  schema?: string
+  /** Where a lost connection is told; the pool replaces it on the next query. */
+  logger?: Pick<Logger, 'warn'>
+}
+
+/**
+ * PostgreSQL through `pg`, for several collector processes behind a load
+ * balancer: the schema is created on start (under an advisory lock, so that
+ * processes starting together do not race), and each batch is one upsert.
+ *
+ * A database that is down does not stop the collector: a lost connection is
+ * replaced on the next query, every call rejects with StoreUnavailable until the
+ * database is back, and a schema that could not be created at start is created
+ * then. Only a database that refuses the collector for good (a wrong password, a
+ * missing database) fails the start.
+ */
+export const createPostgresStore = async (url: string, { schema = schemaOf(url), logger }: PostgresOptions = {}): Promise<PostgresStore> => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) throw new Error(`schema: expected letters, digits and _ (at most 63), got ${JSON.stringify(schema)}`)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: `-c search_path=${schema}`,
+    // A database that does not answer is given up in time for the SDK's own 15 s.
+    connectionTimeoutMillis: 5000,
+    query_timeout: 10_000,
+    keepAlive: true
+  })
+  // An idle connection that the database closes (a restart, a failover) is reported here;
+  // without this listener its 'error' event would end the process.
+  pool.on('error', (error) => logger?.warn({ error: { message: error.message, code: (error as { code?: string }).code } }, 'lost a database connection; the pool opens a new one when needed'))
+
+  let schemaReady: Promise<void> | undefined
+  const prepared = () =>
+    (schemaReady ??= createPostgresSchema(pool, schema).catch((error) => {
+      schemaReady = undefined
+      throw error
+    }))
+  await prepared().catch((error) => {
+    if (!isUnreachable(error)) throw error
+  })
+
+  const query = async (sql: string, params: unknown[] = []) => {
+    try {
+      await prepared()
+      return await pool.query(sql, params)
+    } catch (error) {
+      throw storeError(error)
+    }
+  }
+
+  return {
+    pool,
+    async upsert(answers) {
+      const rows = mergeCopies(answers)
+      if (!rows.length) return
+      const now = new Date().toISOString()
+      const params = rows.flatMap((answer) => [
+        answer.id,
+        answer.surveyId,
+        answer.type,
+        answer.score,
+        answer.comment ?? null,
+        answer.complete,
+        answer.createdAt,
+        now,
+        now,
+        answer.url,
+        answer.locale,
+        answer.visitorId,
+        answer.userId ?? null,
+        answer.attributes ? JSON.stringify(answer.attributes) : null,
+        answer.sdk
+      ])
+      const values = rows.map((_, row) => `(${columns.map((__, column) => `$${row * columns.length + column + 1}`).join(', ')})`)
+      await query(`INSERT INTO answers (${columns.join(', ')}) VALUES ${values.join(', ')} ${conflictSql}`, params)
+    },
+    async scoreCounts(filter = {}) {
+      const { sql, params } = summarySql(filter, dialect)
+      const { rows } = await query(sql, params)
+      return rows.map(toSurveyCounts)
+    },
+    async scoreTrend(filter, period) {
+      const { sql, params } = trendSql(filter, period, dialect)
+      const { rows } = await query(sql, params)
+      return rows.map(toPeriodCounts)
+    },
+    async answers({ limit = 100, ...filter } = {}) {
+      const { where, params } = filterSql(filter, dialect.placeholder)
+      const { rows } = await query(`SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`, [
+        ...params,
+        limit
+      ])
+      return (rows as Row[]).map(rowToAnswer)
+    },
+    ready: () => query('SELECT 1').then(
+      () => true,
+      () => false
+    ),
+    close: () => pool.end()
+  }
+}
