@@ -1,8 +1,9 @@
 import { element } from './element'
 import { followUp, type Finished } from './follow-up'
-import { cross, opensElsewhere } from './icons'
+import { cross } from './icons'
 import type { ActionView, FollowUpView, SurveyView, ThanksView } from './resolve-view'
 import { scale } from './scale'
+import { thankYouLink } from './thank-you-link'
 
 export type Step = { name: 'scale' } | { name: 'followUp'; followUp: FollowUpView } | { name: 'thanks'; thanks: ThanksView }
 
@@ -21,17 +22,6 @@ export interface SurveyDialog {
   show(step: Step): void
   /** Says a text in the live region, which announces only what changes after it exists. */
   announce(text: string): void
-}
-
-// The thank-you's link opens in a new tab, and says so to those who cannot see the icon.
-const link = (view: SurveyView, action: ActionView, follow: (action: ActionView) => void) => {
-  const anchor = element('a', { class: 'action primary link', href: action.url, target: '_blank', rel: 'noopener' }, [
-    action.label,
-    opensElsewhere(),
-    element('span', { class: 'visually-hidden' }, [` ${view.newTab}`])
-  ])
-  anchor.addEventListener('click', () => follow(action))
-  return anchor
 }
 
 /**
@@ -54,7 +44,7 @@ export const surveyDialog = (view: SurveyView, actions: DialogActions, inline = 
     if (step.name === 'scale') return [element('h2', { id: 'sayso-title', class: 'question' }, [view.question]), ...scale(view, actions.choose)]
     if (step.name === 'followUp') return [followUp(view, step.followUp, actions.finish)]
     const { message, action } = step.thanks
-    return [element('p', { id: 'sayso-title', class: 'thanks', tabindex: '-1' }, [message]), ...(action ? [link(view, action, actions.follow)] : [])]
+    return [element('p', { id: 'sayso-title', class: 'thanks', tabindex: '-1' }, [message]), ...(action ? [thankYouLink(view, action, actions.follow)] : [])]
   }
   let shown: HTMLElement[] = []
   return {
