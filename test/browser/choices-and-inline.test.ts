@@ -14,6 +14,17 @@ const focusedText = (tab: Tab) =>
     return (active?.shadowRoot?.activeElement ?? active)?.textContent ?? null
   })
 const hasReasons = (answers: Record<string, unknown>[]) => answers.some((answer) => answer.complete === true && Array.isArray(answer.reasons))
+/** Opens a page of the test's own in a fresh profile; `mark` is what the site had before. */
+const visit = async (engine: ReturnType<typeof useEngine>, path: string, html: string) => {
+  const mark = await setup.site.mark()
+  const tab = await (await engine.context()).open(setup.site.serve(path, html))
+  return { mark, tab }
+}
+/** The last answer posted since `mark` that finished with reasons; and no error reached the page. */
+const lastPosted = async (tab: Tab, mark: { deliveries: number }) => {
+  expect(await tab.evaluate(() => window.testPage)).toEqual({ pageErrors: [], saysoErrors: [] })
+  return (await setup.site.postedSince(mark, hasReasons)).at(-1)
+}
 
 const single = snippetPage({
   config: {
@@ -53,9 +64,7 @@ describe.each(engineNames)('in %s, a choice follow-up', (name) => {
   const engine = useEngine(name)
 
   it('is answered as a radiogroup with the keyboard alone: arrows pick, Enter sends', async () => {
-    const { site } = setup
-    const mark = await site.mark()
-    const tab = await (await engine.context()).open(site.serve('/choices/single', single))
+    const { mark, tab } = await visit(engine, '/choices/single', single)
     await tab.find('dialog', 'How likely are you to recommend us to a friend or colleague?')
     await tab.press('Tab')
     for (let i = 0; i < 3; i++) await tab.press('ArrowRight')
@@ -68,15 +77,11 @@ describe.each(engineNames)('in %s, a choice follow-up', (name) => {
     expect(await focusedText(tab)).toBe('Quality')
     await tab.press('Enter')
     await tab.find('dialog', 'Thank you for your feedback!')
-    const posted = await site.postedSince(mark, hasReasons)
-    expect(posted.at(-1)).toMatchObject({ surveyId: 'nps-why', score: 3, reasons: ['quality'], complete: true })
-    expect(await tab.evaluate(() => window.testPage)).toEqual({ pageErrors: [], saysoErrors: [] })
+    expect(await lastPosted(tab, mark)).toMatchObject({ surveyId: 'nps-why', score: 3, reasons: ['quality'], complete: true })
   })
 
   it('is answered as checkboxes with the keyboard alone: Space picks, Enter sends, and the thanks offers its link', async () => {
-    const { site } = setup
-    const mark = await site.mark()
-    const tab = await (await engine.context()).open(site.serve('/choices/multiple', multiple))
+    const { mark, tab } = await visit(engine, '/choices/multiple', multiple)
     await tab.find('dialog', 'How satisfied are you with your experience today?')
     await tab.press('Tab')
     await tab.press('ArrowRight')
@@ -89,9 +94,7 @@ describe.each(engineNames)('in %s, a choice follow-up', (name) => {
     expect(await focusedText(tab)).toBe('Something broke')
     await tab.press('Enter')
     await tab.find('link', 'Talk to us (opens in a new tab)')
-    const posted = await site.postedSince(mark, hasReasons)
-    expect(posted.at(-1)).toMatchObject({ surveyId: 'csat-why', score: 2, reasons: ['slow', 'price'], complete: true })
-    expect(await tab.evaluate(() => window.testPage)).toEqual({ pageErrors: [], saysoErrors: [] })
+    expect(await lastPosted(tab, mark)).toMatchObject({ surveyId: 'csat-why', score: 2, reasons: ['slow', 'price'], complete: true })
   })
 })
 
@@ -99,9 +102,7 @@ describe.each(engineNames)('in %s, an inline survey', (name) => {
   const engine = useEngine(name)
 
   it('is drawn in the element the page adds, without taking focus or a Close, answered there, and goes with the element', async () => {
-    const { site } = setup
-    const mark = await site.mark()
-    const tab = await (await engine.context()).open(site.serve('/article', article))
+    const { mark, tab } = await visit(engine, '/article', article)
     await tab.waitFor('sayso to start', () => (window as unknown as { sayso?: { version?: string } }).sayso?.version)
     await (await tab.find('button', 'Read on')).click()
     await tab.find('form', 'Was this article helpful?')
@@ -117,10 +118,8 @@ describe.each(engineNames)('in %s, an inline survey', (name) => {
     await (await tab.find('radio', 'Clear')).click()
     await (await tab.find('button', 'Send')).click()
     await tab.waitFor('the thanks', () => document.querySelector('sayso-inline')?.shadowRoot?.querySelector('.thanks')?.textContent)
-    const posted = await site.postedSince(mark, hasReasons)
-    expect(posted.at(-1)).toMatchObject({ surveyId: 'helpful', score: 5, reasons: ['Clear'], complete: true })
+    expect(await lastPosted(tab, mark)).toMatchObject({ surveyId: 'helpful', score: 5, reasons: ['Clear'], complete: true })
     await tab.evaluate(() => document.getElementById('helpful')!.remove())
     await tab.waitFor('the survey to go with its element', () => !document.querySelector('sayso-inline'))
-    expect(await tab.evaluate(() => window.testPage)).toEqual({ pageErrors: [], saysoErrors: [] })
   })
 })
