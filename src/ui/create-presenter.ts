@@ -4,6 +4,7 @@ import type { Problem } from '../config/problem'
 import type { ParsedConfig, ParsedSurvey } from '../config/schema'
 import { createAnswer } from './create-answer'
 import { createPlacements } from './create-placements'
+import { followVisitor } from './follow-visitor'
 import { checkDrawing, checkTheme, drawingKeys, type Drawing } from './drawing-schema'
 import { MAX_COMMENT } from '../wire/limits'
 import { scales } from '../wire/scales'
@@ -85,34 +86,9 @@ export const createPresenter = (instance: Instance) => {
     (score === undefined || (Number.isInteger(score) && score >= scales[type].min && score <= scales[type].max)) &&
     (answerId === undefined || /^[\w-]{1,64}$/.test(answerId))
 
-  // What the visitor does with a survey, recorded and told.
-  const follow = (survey: DrawnSurvey, showing: Showing) => {
-    let given: Answer | undefined
-    return {
-      shown() {
-        showing.shown()
-        frequency.record(survey, 'shown')
-        events.emit('show', { surveyId: survey.id, type: survey.type })
-      },
-      answered(answer: Answer, event: 'answer' | 'submit') {
-        if (!given) frequency.record(survey, 'answered')
-        given = answer
-        instance.outbox()?.push(answer)
-        events.emit(event, answer)
-        if (event == 'answer' && answer.complete) events.emit('submit', answer)
-      },
-      closed() {
-        showing.done()
-        if (!given) frequency.record(survey, 'dismissed')
-        if (!given?.complete) events.emit('dismiss', { surveyId: survey.id, answered: !!given })
-      },
-      given: () => given
-    }
-  }
-
   // What the visitor's choices in one drawing of a survey do; `close` takes that drawing away.
   const handle = (survey: DrawnSurvey, view: SurveyView, showing: Showing, close: () => void) => {
-    const visitor = follow(survey, showing)
+    const visitor = followVisitor(instance, survey, showing)
     const { prefill } = showing
     const handlers: DialogHandlers = {
       takeFocus: showing.takeFocus,
