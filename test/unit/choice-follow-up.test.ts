@@ -169,6 +169,22 @@ describe('a choice follow-up', () => {
     expect(picked()).toEqual(['Price'])
   })
 
+  it('keeps the reasons of an answer the endpoint did not take, and sends them on the next page load', async () => {
+    const down = fakeTransport(async () => ({ ok: false, retry: true }))
+    start([{ id: 'nps', type: 'nps', followUp: { choices: reasons, multiple: true } }], { transport: down.transport })
+    radio('9')!.click()
+    option('Quality').click()
+    option('Price').click()
+    button('Send')!.click()
+    await vi.advanceTimersByTimeAsync(400)
+    expect(down.sent().at(-1)).toMatchObject({ reasons: ['Price', 'Quality'] }) // tried, and refused for now
+    sayso!.destroy()
+    const fake = start([])
+    sayso!.flush()
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(fake.sent().find((answer) => answer.complete)).toMatchObject({ score: 9, reasons: ['Price', 'Quality'] })
+  })
+
   it('renders labels as text, never as HTML', () => {
     start([{ id: 'nps', type: 'nps', followUp: { choices: ['<img src=x onerror=alert(1)>'] } }])
     radio('5')!.click()
