@@ -34,6 +34,7 @@ const isSelector = (value: unknown) => {
     return false
   }
 }
+const selector = optional(custom<string>(isSelector, 'a CSS selector'))
 const strings = (what: string) => optional(custom<string | string[]>((value) => [value].flat().every(isString), what))
 const days = number('a number of days ≥ 0')
 const name = custom<string>((value) => !!value && isString(value), 'a non-empty string')
@@ -49,7 +50,7 @@ const triggerObject = object(
     delay: optional(nonNegative),
     scroll: optional(number('a percent 0–100', 100)),
     exitIntent: boolean,
-    click: optional(custom<string>(isSelector, 'a CSS selector'))
+    click: selector
   },
   "'manual' or a trigger object"
 )
@@ -68,6 +69,7 @@ export const checkSurvey = object(
     labels: drawn,
     followUp: drawn,
     thankYou: drawn,
+    inline: selector,
     trigger: optional(trigger),
     audience: optional(object({ attributes: conditions, device: optional(oneOf('mobile', 'desktop')), locale: strings('a locale or a list') }, 'an object')),
     sample: withDefault(number('a number 0–1', 1), 1),

@@ -23,7 +23,7 @@ export const snippetPage = ({ config, calls = '', src = '/sayso.js', lang = 'en'
   window.sayso = window.sayso || function () { (window.sayso.q = window.sayso.q || []).push(arguments) };
   window.events = [];
   sayso('init', ${typeof config === 'string' ? config : JSON.stringify(config)});
-  ['show', 'answer', 'submit', 'dismiss', 'sent'].forEach(function (name) {
+  ['show', 'answer', 'submit', 'dismiss', 'action', 'sent'].forEach(function (name) {
     sayso('on', name, function (payload) { events.push({ name: name, payload: payload }) });
   });
   ${calls}
