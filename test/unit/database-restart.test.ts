@@ -5,6 +5,7 @@ import { promisify } from 'node:util'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createPostgresStore, type PostgresStore } from '../../collector/store/postgres-store'
+import { queuePrefix } from '../../src/outbox/queue-prefix'
 import { openOutbox } from '../../src/outbox'
 import type { Answer, SaysoError } from '../../src/types'
 import { makeAnswer } from './helpers'
@@ -113,7 +114,8 @@ describe.runIf(url && cluster)('the collector while its PostgreSQL restarts', ()
     await sleep(10_000)
     await startDatabase()
     await soak
-    const prefix = `sayso:q:${endpoint}:`
+    // The outbox's own key for this endpoint (its colons escaped): a prefix of the old form would match nothing and pass at once.
+    const prefix = queuePrefix(endpoint)
     const emptied = await until(() => !Object.keys(localStorage).some((key) => key.startsWith(prefix)), 40_000)
     outbox.destroy()
     vi.unstubAllGlobals()
