@@ -194,7 +194,8 @@ describe.each(databases)('webhooks on %s', (_, database) => {
     const settleMs = 1500
     const hooks: Hook[] = [{ url: receiver.url, format: 'json' }]
     const file = database()
-    const first = await startHooked(file, hooks, { settleMs })
+    // A lease as long as a real one (45 s): only handing the claim back lets the next collector post it at once.
+    const first = await startHooked(file, hooks, { settleMs, timeoutMs: 20_000 })
     receiver.setMode('fail')
     const failing = [answer({ score: 1 }), answer({ score: 5 }), answer({ score: 10 })]
     const open = answer({ score: 6, complete: false })
