@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto'
 import Database from 'better-sqlite3'
 import pg from 'pg'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Hook } from '../../collector/hooks/hook'
 import type { Answer } from '../../src/types'
 import { makeAnswer } from './helpers'
@@ -11,6 +11,8 @@ import { closeAll, startHooked, webhookDatabases } from './webhooks-running'
 
 // DESIGN.md, "Acting on answers: webhooks", against a receiver on loopback, on both databases.
 const { databases, cleanUp } = webhookDatabases()
+// Waits are bounded by eventually() (10 s); a loaded machine may need them whole.
+vi.setConfig({ testTimeout: 30_000 })
 afterAll(cleanUp)
 
 const SECRET = 'receiver-secret-0123456789'
