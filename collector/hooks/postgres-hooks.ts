@@ -36,9 +36,11 @@ export const postgresHooks =
     let state: 'open' | 'closed' = 'open'
     // A function, so that TypeScript does not take the state as fixed across an await.
     const isOpen = () => state === 'open'
+    // Per schema: collectors of other schemas on the same database are not woken. Asked once.
+    let channelName: string | undefined
     const channel = async (client: pg.ClientBase) => {
-      const { rows } = await client.query('SELECT current_schema() AS schema')
-      return `sayso_hooks_${rows[0].schema}`
+      channelName ??= `sayso_hooks_${(await client.query('SELECT current_schema() AS schema')).rows[0].schema}`
+      return channelName
     }
 
     // One connection held for LISTEN, opened when the worker first listens; lost, it is opened
@@ -81,8 +83,9 @@ export const postgresHooks =
         const planned = (await answersOf(client, ids)).flatMap((row) => planDeliveries(hooks, rowToAnswer(row), now, settleMs))
         if (!planned.length) return
         const params = planned.flatMap((delivery) => [delivery.answerId, delivery.hookIndex, delivery.hookUrl, delivery.dueAt])
-        await client.query(numbered(recordSql(planned.length)), params)
-        await client.query('SELECT pg_notify($1, NULL)', [await channel(client)])
+        // The NOTIFY in the same statement: it goes out when the transaction commits, and not at all if it fails.
+        const notify = `WITH recorded AS (${recordSql(planned.length)} RETURNING 1) SELECT pg_notify(?, NULL) FROM (SELECT 1 FROM recorded LIMIT 1) AS any_recorded`
+        await client.query(numbered(notify), [...params, await channel(client)])
       },
       recorded: () => listeners.tell(),
       ledger: {
