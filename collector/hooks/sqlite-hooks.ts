@@ -31,6 +31,10 @@ export const sqliteHooks =
     const answerById = db.prepare('SELECT * FROM answers WHERE id = ?')
     const recordOne = db.prepare(recordSql(1))
     const claimDue = db.prepare(sqliteClaimSql)
+    const markDelivered = db.prepare(deliveredSql)
+    const markFailed = db.prepare(failedSql)
+    const releaseClaim = db.prepare(releaseSql)
+    const nextDueAt = db.prepare(nextDueSql)
     const listeners = createListeners()
     const ofClaim = (delivery: ClaimedDelivery) => [delivery.answer.id, delivery.hookIndex, delivery.claim]
     const claim = db.transaction((limit: number, now: number, leaseMs: number) => {
@@ -53,17 +57,17 @@ export const sqliteHooks =
       ledger: {
         claim: async (limit, now, leaseMs) => claim(limit, now, leaseMs),
         async delivered(delivery, now) {
-          db.prepare(deliveredSql).run(now, now, ...ofClaim(delivery))
+          markDelivered.run(now, now, ...ofClaim(delivery))
         },
         async failed(delivery, error, now, retryAt) {
           const state = retryAt === undefined ? 'given-up' : 'pending'
-          db.prepare(failedSql).run(state, retryAt ?? now, error, now, now, ...ofClaim(delivery))
+          markFailed.run(state, retryAt ?? now, error, now, now, ...ofClaim(delivery))
         },
         async release(delivery) {
-          db.prepare(releaseSql).run(...ofClaim(delivery))
+          releaseClaim.run(...ofClaim(delivery))
         },
         async nextDue() {
-          const { next } = db.prepare(nextDueSql).get() as { next: number | null }
+          const { next } = nextDueAt.get() as { next: number | null }
           return next ?? undefined
         },
         counts: async () => toCounts(db.prepare(countsSql).all() as CountsRow[], db.prepare(lastErrorsSql).all() as LastErrorRow[]),
