@@ -47,47 +47,77 @@ export const createHookWorker = ({ hooks, ledger, surveys = [], backoff = BACKOF
   let passing: Promise<void> | undefined
   let wokenWhilePassing = false
   let timer: NodeJS.Timeout | undefined
+  /** When the timer fires (ms since 1970); undefined when none is set. */
+  let timerAt: number | undefined
+  /** The last look found every slot taken or filled them: more may be due than were claimed. */
+  let slotsFull = false
 
-  const outcome = async (delivery: ClaimedDelivery): Promise<void> => {
+  /** Posts one delivery and records how it went; a failure's next try, when there is one. */
+  const outcome = async (delivery: ClaimedDelivery): Promise<number | undefined> => {
     const hook = hooks[delivery.hookIndex]
     if (!hook || hook.url !== delivery.hookUrl) {
-      return ledger.failed(delivery, `hook ${delivery.hookIndex} is no longer ${delivery.hookUrl} in WEBHOOKS_FILE`, Date.now(), undefined)
+      await ledger.failed(delivery, `hook ${delivery.hookIndex} is no longer ${delivery.hookUrl} in WEBHOOKS_FILE`, Date.now(), undefined)
+      return undefined
     }
     const body = hookBody(hook, delivery.answer, surveyInfo(surveys, delivery.answer.surveyId))
     const idempotencyKey = `${delivery.answer.id}:${delivery.hookIndex}`
     const result = await postHook(hook.url, body, { idempotencyKey, secret: hook.secret, timeoutMs, stop: stop.signal })
     const now = Date.now()
-    if (result.outcome === 'delivered') return ledger.delivered(delivery, now)
-    if (result.outcome === 'stopped') return ledger.release(delivery)
+    if (result.outcome === 'delivered') {
+      await ledger.delivered(delivery, now)
+      return undefined
+    }
+    if (result.outcome === 'stopped') {
+      await ledger.release(delivery)
+      return undefined
+    }
     const retryAt = nextAttempt(backoff, delivery.attempts + 1, delivery.firstTriedAt, now, result.retryAfterMs)
     if (retryAt === undefined) logger?.warn({ hook: delivery.hookIndex, error: result.error }, `a hook delivery failed for ${backoff.giveUpMs / 3_600_000} h: given up`)
     await ledger.failed(delivery, result.error, now, retryAt)
+    return retryAt
   }
 
+  // A delivery that ends looks at the database again only when more may be waiting for its
+  // slot; a failure's next try only moves the timer forward.
   const deliver = (delivery: ClaimedDelivery) => {
     const running = outcome(delivery)
       // Its outcome not written, the lease runs out and the delivery is tried again.
-      .catch((error: Error) => logger?.warn({ error: { message: error.message } }, 'could not record a hook delivery’s outcome'))
-      .finally(() => {
+      .catch((error: Error) => {
+        logger?.warn({ error: { message: error.message } }, 'could not record a hook delivery’s outcome')
+        return undefined
+      })
+      .then((retryAt) => {
         inFlight.delete(running)
-        wake()
+        if (slotsFull) wake()
+        else if (retryAt !== undefined) wakeAt(retryAt)
       })
     inFlight.add(running)
   }
 
+  const wakeAt = (at: number) => {
+    if (state === 'closed' || (timerAt !== undefined && timerAt <= at)) return
+    clearTimeout(timer)
+    timerAt = at
+    timer = setTimeout(wake, Math.min(Math.max(at - Date.now(), 0), LONGEST_TIMER_MS))
+  }
+
   const pass = async () => {
     clearTimeout(timer)
+    timerAt = undefined
     const free = concurrency - inFlight.size
+    slotsFull = free <= 0
     // Every slot busy: a delivery that ends wakes the worker.
-    if (free <= 0) return
+    if (slotsFull) return
     const claimed = await ledger.claim(free, Date.now(), leaseMs)
+    slotsFull = claimed.length === free
     for (const delivery of claimed) deliver(delivery)
-    if (claimed.length === free) {
+    if (slotsFull) {
+      // More may be due: look again at once.
       wokenWhilePassing = true
       return
     }
     const next = await ledger.nextDue()
-    if (next !== undefined && state === 'running') timer = setTimeout(wake, Math.min(Math.max(next - Date.now(), 0), LONGEST_TIMER_MS))
+    if (next !== undefined) wakeAt(next)
   }
 
   function wake() {
@@ -99,7 +129,7 @@ export const createHookWorker = ({ hooks, ledger, surveys = [], backoff = BACKOF
     passing = pass()
       .catch((error: Error) => {
         logger?.warn({ error: { message: error.message } }, 'could not read the hook deliveries; trying again in 5 s')
-        if (state === 'running') timer = setTimeout(wake, DATABASE_RETRY_MS)
+        wakeAt(Date.now() + DATABASE_RETRY_MS)
       })
       .finally(() => {
         passing = undefined
