@@ -234,29 +234,33 @@ const startHookReceiver = async () => {
     close: () => new Promise((done) => server.close(done))
   }
 }
-console.log('\nIngestion with a webhook on every answer (a receiver on loopback answering 200):')
+console.log('\nIngestion with a webhook on every answer (a receiver on loopback answering 200), against none, level by level in turn:')
 const withHook: unknown[] = []
 for (const [store, database] of stores) {
   const receiver = await startHookReceiver()
   const webhooksFile = join(folder, `webhooks-${randomUUID()}.json`)
   writeFileSync(webhooksFile, JSON.stringify([{ url: receiver.url, format: 'json', secret: 'bench-secret-0123456789' }]))
-  const { port, child } = await startCollector(database(), { WEBHOOKS_FILE: webhooksFile })
-  let stored = (await ingest(port, 5, performance.now() + 1000)).stored // warm-up
+  // Side by side, measured in turn, so that both see the same load from the rest of the machine.
+  const hooked = await startCollector(database(), { WEBHOOKS_FILE: webhooksFile })
+  const plain = await startCollector(database())
+  let stored = (await ingest(hooked.port, 5, performance.now() + 1000)).stored // warm-up
+  await ingest(plain.port, 5, performance.now() + 1000)
   for (const clients of levels) {
-    const result = await ingest(port, clients, performance.now() + seconds * 1000)
+    const none = await ingest(plain.port, clients, performance.now() + seconds * 1000)
+    const result = await ingest(hooked.port, clients, performance.now() + seconds * 1000)
     stored += result.stored
     const ended = performance.now()
     // Every delivery in, at most a minute after the last answer.
     while (receiver.received() < stored && performance.now() - ended < 60_000) await new Promise((resume) => setTimeout(resume, 20))
     const deliveredAfterMs = performance.now() - ended
-    const none = ingestion.find((row) => (row as { store: string; clients: number }).store === store && (row as { clients: number }).clients === clients) as { perSecond: number }
     withHook.push({ store, ...result, withoutHookPerSecond: none.perSecond, delivered: receiver.received(), deliveredAfterMs })
     console.log(
       `  ${store.padEnd(10)} ${String(clients).padStart(3)} clients  ${String(result.perSecond).padStart(6)} answers/s (${none.perSecond} without)   p50 ${ms(result.p50).padStart(9)}   p99 ${ms(result.p99).padStart(9)}` +
         `   every delivery in ${ms(deliveredAfterMs)} after the last answer${receiver.received() < stored ? ` — only ${receiver.received()} of ${stored}` : ''}`
     )
   }
-  await stop(child)
+  await stop(hooked.child)
+  await stop(plain.child)
   await receiver.close()
   if (store === 'PostgreSQL') await dropSchema(postgres!)
 }
