@@ -1,8 +1,15 @@
 import http, { type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-/** How the receiver answers the next requests: 200, 500, or never (the request hangs). */
-export type ReceiverMode = 'ok' | 'fail' | 'hang'
+/** How the receiver answers the next requests: 200, 500, 429 with `Retry-After: 1`, a redirect, or never (the request hangs). */
+export type ReceiverMode = 'ok' | 'fail' | 'busy' | 'redirect' | 'hang'
+
+const replies = {
+  ok: { status: 200, headers: {}, body: 'ok' },
+  fail: { status: 500, headers: {}, body: 'receiver broken' },
+  busy: { status: 429, headers: { 'Retry-After': '1' }, body: '' },
+  redirect: { status: 302, headers: { Location: 'https://elsewhere.example/' }, body: '' }
+}
 
 export interface Received {
   key: string
@@ -40,10 +47,11 @@ export const startReceiver = async ({ delayMs = 0 } = {}) => {
         response.on('close', done)
         return
       }
+      const reply = replies[mode]
       setTimeout(() => {
-        entry.status = mode === 'ok' ? 200 : 500
-        response.writeHead(entry.status, { 'Content-Type': 'text/plain' })
-        response.end(mode === 'ok' ? 'ok' : 'receiver broken')
+        entry.status = reply.status
+        response.writeHead(reply.status, { 'Content-Type': 'text/plain', ...reply.headers })
+        response.end(reply.body)
         done()
       }, delayMs)
     })

@@ -157,6 +157,20 @@ describe.each(databases)('webhooks on %s', (_, database) => {
     expect(await collector.hookStates()).toMatchObject([{ delivered: 1, failing: 0, lastError: 'HTTP 500: receiver broken' }])
   })
 
+  it('waits what a busy receiver’s Retry-After asks, and takes a redirect for a failure', async () => {
+    // Retry-After counts up to the cap of the waits.
+    const collector = await startHooked(database(), [{ url: receiver.url, format: 'json' }], { backoff: { baseMs: 20, capMs: 5000, giveUpMs: 60_000 } })
+    receiver.setMode('busy')
+    await collector.post({ answers: [answer({ score: 5 })] })
+    expect(await eventually(() => receiver.received.length === 1)).toBe(true)
+    receiver.setMode('redirect')
+    expect(await eventually(() => receiver.received.length === 2)).toBe(true)
+    // The backoff alone would have come back within 30 ms.
+    expect(receiver.received[1].at - receiver.received[0].at).toBeGreaterThanOrEqual(990)
+    expect(await eventually(async () => (await collector.hookStates())[0].lastError === 'HTTP 302')).toBe(true)
+    expect((await collector.hookStates())[0]).toMatchObject({ delivered: 0, failing: 1 })
+  })
+
   it('gives a hanging receiver up after the timeout, posts to the others meanwhile, and tries it again', async () => {
     const other = await startReceiver()
     try {
