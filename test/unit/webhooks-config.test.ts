@@ -13,6 +13,7 @@ import { createSqliteStore } from '../../collector/store/sqlite-store'
 import type { StoredAnswer } from '../../collector/store/store'
 import { makeAnswer } from './helpers'
 import { spawnCollector, startCollector } from './running-collector'
+import { eventually, startReceiver } from './webhook-receiver'
 
 const folder = mkdtempSync(join(tmpdir(), 'sayso-webhooks-file-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
@@ -67,6 +68,25 @@ describe('WEBHOOKS_FILE', () => {
       `${file}: [0].url: expected an http:// or https:// address, got "nope"`,
       `${file}: [1].when.surveyid: unknown key (when has surveyId, segments, withComment)`
     ])
+  }, 30_000)
+
+  it('npm start posts to its hooks, and on SIGTERM stops its worker and exits 0', async () => {
+    const receiver = await startReceiver()
+    const file = fileWith(JSON.stringify([{ url: receiver.url, format: 'json' }]))
+    const collector = await spawnCollector({ WEBHOOKS_FILE: file, DATABASE_URL: join(folder, `start-${files}.db`), RATE_LIMIT: '0' })
+    try {
+      expect(collector.started).toBe(true)
+      expect(await collector.line('1 webhook(s) from')).toContain(file)
+      const given = makeAnswer({ score: 0, comment: 'Never again' })
+      const posted = await fetch(`${collector.at}/api/answers`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: [given] }) })
+      expect(posted.status).toBe(200)
+      expect(await eventually(() => receiver.deduplicated().has(`${given.id}:0`))).toBe(true)
+      collector.child.kill('SIGTERM')
+      expect(await collector.exited).toBe(0)
+    } finally {
+      collector.child.kill('SIGKILL')
+      await receiver.close()
+    }
   }, 30_000)
 })
 
