@@ -19,7 +19,7 @@ interface AnswerFields {
  * A new answer with its idempotency key. The URL leaves out the query and the
  * fragment, where sign-in tokens and e-mail addresses tend to travel. An attribute that
  * cannot travel as JSON (a BigInt, an object, a function) is left out and named, so that
- * it never costs the answer (RELIABILITY.md, rule 10).
+ * it never costs the answer (docs/delivery.md, rule 10).
  */
 export const createAnswer = ({ survey, score, locale, visitorId, user, complete, report }: AnswerFields): Answer => {
   const answer: Answer = {

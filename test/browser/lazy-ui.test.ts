@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { asGiven, leaveBacklog } from './backlog'
 import type { Tab } from './engines/driver'
 import { engineNames, useEngine } from './engines/use-engine'
 import { queued, reported, sayso, started } from './pages/in-page'
 import { snippetPage } from './pages/snippet-page'
+import { root } from './harness'
 import { useSite } from './site'
 
 // Issue #7: sayso.js loads its other parts only when a page view needs them: sayso.ui.<hash>.js and
@@ -69,6 +72,29 @@ describe.each(engineNames)('in %s, the parts of the core build', (name) => {
     expect(await reported(tab)).toEqual({ pageErrors: [], saysoErrors: [] })
   })
 
+  it('with the build’s preload links (dist/preload.html), a survey on page view fetches each part once, as the page loads', async () => {
+    const { site } = setup
+    const mark = await site.mark()
+    const preload = readFileSync(join(root, 'dist/preload.html'), 'utf8')
+    const url = site.serve('/preloaded', snippetPage({ config: config([{ id: 'preloaded-nps', type: 'nps' }]), head: preload }))
+    const tab = await (await engine.context()).open(url)
+    await tab.find('dialog', 'How likely are you to recommend us to a friend or colleague?')
+    // Asked for once each: the import() took what the links had fetched.
+    expect(partsSince(mark)).toEqual(['outbox', 'ui'])
+    // Asked for before sayso.js had even arrived: without the links, only once it has run.
+    const timing = await tab.evaluate(() =>
+      Object.fromEntries(
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => /\/sayso\.(js|ui\.|outbox\.)/.test(entry.name))
+          .map((entry) => [/sayso\.(\w+)/.exec(entry.name)![1], { start: entry.startTime, end: (entry as PerformanceResourceTiming).responseEnd }])
+      )
+    )
+    expect(timing.ui.start).toBeLessThan(timing.js.end)
+    expect(timing.outbox.start).toBeLessThan(timing.js.end)
+    expect(await reported(tab)).toEqual({ pageErrors: [], saysoErrors: [] })
+  })
+
   it('the sending part alone loads on a page view where answers from an earlier one wait and no survey may ask, and sends them', async () => {
     const { site } = setup
     const tab = await (await engine.context()).open(site.blank)
@@ -116,5 +142,8 @@ describe.each(engineNames)('in %s, the parts of the core build', (name) => {
     for (const error of saysoErrors) expect(error).toMatch(/^(ui|transport): loading sayso's (ui|outbox) part failed: /)
     expect(pageErrors).toEqual([])
     expect(await tab.evaluate(() => document.querySelectorAll('sayso-widget').length)).toBe(0)
+    // Both parts failed: a rejection of either left unhandled would reach the page a task or more later.
+    const later = await tab.evaluate(() => new Promise<string[]>((done) => setTimeout(() => done(window.testPage.pageErrors), 300)))
+    expect(later).toEqual([])
   })
 })

@@ -24,6 +24,8 @@ export type Failure =
 /** One `POST /api/answers` as the site passed it to the collector, and what came back. */
 export interface Delivery {
   ids: string[]
+  /** The answers it carried, as the browser sent them. */
+  answers: Record<string, unknown>[]
   start: number
   /** The collector's reply; undefined when there was none (cut off, or the browser left first). */
   status?: number
@@ -37,10 +39,10 @@ const withRecorder = (html: string) => html.replace(/<head[^>]*>/i, (head) => `$
 // A page of the site without sayso: somewhere to leave to, or to prepare storage on.
 const blank = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><p>Nothing here.</p></body></html>'
 
-const idsIn = (body: Buffer): string[] => {
+const answersIn = (body: Buffer): Record<string, unknown>[] => {
   try {
     const answers = JSON.parse(body.toString('utf8')).answers
-    return Array.isArray(answers) ? answers.map((answer: { id?: unknown }) => String(answer?.id)) : []
+    return Array.isArray(answers) ? answers : []
   } catch {
     return []
   }
@@ -111,7 +113,10 @@ export const startSite = async () => {
       return response.end(page.body)
     }
     let delivery: Delivery | undefined
-    if (request.method === 'POST' && url.pathname === '/api/answers') deliveries.push((delivery = { ids: idsIn(body), start: Date.now() }))
+    if (request.method === 'POST' && url.pathname === '/api/answers') {
+      const answers = answersIn(body)
+      deliveries.push((delivery = { ids: answers.map((answer) => String(answer?.id)), answers, start: Date.now() }))
+    }
     const path = url.pathname === '/sayso.js' ? `/${build}${url.search}` : request.url!
     pass(request, response, path, body, failure, delivery)
   })
@@ -158,6 +163,13 @@ export const startSite = async () => {
         .map((one) => /\/(sayso\.(\w+)|i18n\/(\w+))\.[0-9a-f]{8}\.js$/.exec(one.path))
         .filter((match) => !!match)
         .map((match) => match[2] ?? `i18n/${match[3]}`)
+    },
+    /** The answers posted since `mark`, once `until` is happy with them (or after `timeoutMs`), as the browser sent them. */
+    async postedSince(mark: { deliveries: number }, until: (answers: Record<string, unknown>[]) => boolean, timeoutMs = 5000) {
+      const posted = () => deliveries.slice(mark.deliveries).flatMap((delivery) => delivery.answers)
+      const deadline = Date.now() + timeoutMs
+      while (!until(posted()) && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 50))
+      return posted()
     },
     /** What is there now, so that a test can look at what came after. */
     async mark() {

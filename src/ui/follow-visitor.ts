@@ -1,0 +1,31 @@
+import type { Answer } from '../types'
+import type { DrawnSurvey, Instance, Showing } from './create-presenter'
+
+/**
+ * What the visitor does with one drawing of a survey, recorded in the frequency, told as events
+ * and kept in the outbox: shown, answered (the score, then the follow-up), closed.
+ */
+export const followVisitor = ({ frequency, events, outbox }: Instance, survey: DrawnSurvey, showing: Showing) => {
+  let given: Answer | undefined
+  return {
+    shown() {
+      showing.shown()
+      frequency.record(survey, 'shown')
+      events.emit('show', { surveyId: survey.id, type: survey.type })
+    },
+    answered(answer: Answer, event: 'answer' | 'submit') {
+      if (!given) frequency.record(survey, 'answered')
+      given = answer
+      outbox()?.push(answer)
+      events.emit(event, answer)
+      if (event == 'answer' && answer.complete) events.emit('submit', answer)
+    },
+    closed() {
+      showing.done()
+      if (!given) frequency.record(survey, 'dismissed')
+      if (!given?.complete) events.emit('dismiss', { surveyId: survey.id, answered: !!given })
+    },
+    /** The answer so far: none before a score is chosen. */
+    given: () => given
+  }
+}
