@@ -28,6 +28,8 @@ export const hookMatches = (when: HookWhen = {}, answer: StoredAnswer) => {
  * ledger records each once per answer and hook, and only brings a due time forward.
  */
 export const planDeliveries = (hooks: Hook[], answer: StoredAnswer, now: number, settleMs: number): PlannedDelivery[] => {
+  // A display that was never scored (issue #16: displays are kept beside the answers) is no answer to post.
+  if (typeof answer.score !== 'number') return []
   const dueAt = answer.complete ? now : Math.max(now, Date.parse(answer.receivedAt) + settleMs)
   return hooks.flatMap((hook, hookIndex) => (hookMatches(hook.when, answer) ? [{ answerId: answer.id, hookIndex, hookUrl: hook.url, dueAt }] : []))
 }
