@@ -1,4 +1,7 @@
 // @vitest-environment node
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createHookWorker } from '../../collector/hooks/create-hook-worker'
 import { createStoreWithHooks } from '../../collector/hooks/create-store-with-hooks'
@@ -6,7 +9,7 @@ import type { Hook, HookLedger } from '../../collector/hooks/hook'
 import { makeAnswer } from './helpers'
 import { startCollector } from './running-collector'
 import { eventually, startReceiver } from './webhook-receiver'
-import { FAST, webhookDatabases } from './webhooks-running'
+import { FAST, startHooked, webhookDatabases } from './webhooks-running'
 
 // Several collectors behind a load balancer share one PostgreSQL, and so its hook deliveries.
 const { databases, cleanUp, postgres } = webhookDatabases()
@@ -65,4 +68,49 @@ describe.skipIf(!postgres)('two collectors on one PostgreSQL', () => {
       await receiver.close()
     }
   })
+})
+
+// The cluster that tests may stop, as in database-restart.test.ts (never the shared server).
+const restartUrl = process.env.SAYSO_TEST_POSTGRES_RESTART
+const cluster = process.env.SAYSO_TEST_POSTGRES_RESTART_CLUSTER?.split(/\s+/)
+const run = promisify(execFile)
+
+describe.runIf(restartUrl && cluster)('webhooks while PostgreSQL restarts', () => {
+  const schema = `sayso_hooks_restart_${process.pid}_${Date.now()}`
+  afterAll(async () => {
+    await run('pg_ctlcluster', [...cluster!, 'start']).catch(() => {})
+    const client = new pg.Client(restartUrl)
+    await client.connect()
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+    await client.end()
+  })
+
+  it('keeps its deliveries through the outage and posts them all once the database is back', async () => {
+    const receiver = await startReceiver()
+    try {
+      const url = `${restartUrl}${restartUrl!.includes('?') ? '&' : '?'}schema=${schema}`
+      const collector = await startHooked(url, [{ url: receiver.url, format: 'json' }], { backoff: { baseMs: 200, capMs: 1000, giveUpMs: 600_000 } })
+      receiver.setMode('fail')
+      const before = [makeAnswer({ score: 1 }), makeAnswer({ score: 2 })]
+      expect((await collector.post({ answers: before })).status).toBe(200)
+      expect(await eventually(() => receiver.received.length >= 4)).toBe(true)
+      // Down while its deliveries fail: the worker can neither record an outcome nor claim.
+      await run('pg_ctlcluster', [...cluster!, 'stop', '-m', 'fast'])
+      expect((await collector.post({ answers: [makeAnswer()] })).status).toBe(503)
+      receiver.setMode('ok')
+      await new Promise((resume) => setTimeout(resume, 3000))
+      await run('pg_ctlcluster', [...cluster!, 'start'])
+      // Back by itself: nothing new is posted that would wake the worker.
+      const keys = before.map((answer) => `${answer.id}:0`)
+      expect(await eventually(() => receiver.deduplicated().size === keys.length, 30_000)).toBe(true)
+      const after = makeAnswer({ score: 9 })
+      expect(await eventually(async () => (await collector.post({ answers: [after] })).status === 200, 20_000)).toBe(true)
+      keys.push(`${after.id}:0`)
+      expect(await eventually(() => receiver.deduplicated().size === keys.length, 30_000)).toBe(true)
+      expect([...receiver.deduplicated()].sort()).toEqual(keys.sort())
+      await collector.close()
+    } finally {
+      await receiver.close()
+    }
+  }, 90_000)
 })
