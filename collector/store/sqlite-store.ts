@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import type { Answer } from '../../src/types'
 import { perScore, summarySql, toPeriodCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
 import { filterSql } from './filter-sql'
+import type { SqliteHookBinding } from '../hooks/sqlite-hooks'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { readsInThread, readsInWorker } from './sqlite-reads'
 import { storeError } from './store-unavailable'
@@ -81,7 +82,12 @@ const dialect: CountsDialect = {
  * on the main thread, each batch one transaction; a file's reads run in a thread
  * of their own (sqlite-reads.ts).
  */
-export const createSqliteStore = (file: string): Store => {
+export interface SqliteOptions {
+  /** The webhooks (collector/hooks/sqlite-hooks.ts): their deliveries are recorded in each batch's transaction. */
+  hooks?: (db: Database.Database) => SqliteHookBinding
+}
+
+export const createSqliteStore = (file: string, options: SqliteOptions = {}): Store => {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
@@ -91,10 +97,12 @@ export const createSqliteStore = (file: string): Store => {
     db.exec(schema)
     if (!counted) db.exec(backfillSql)
   })()
+  const hooks = options.hooks?.(db)
   const reads = file === ':memory:' ? readsInThread(db) : readsInWorker(file)
   const upsert = db.prepare(upsertSql)
   const upsertAll = db.transaction((answers: Answer[], now: string) => {
-    for (const answer of mergeCopies(answers)) {
+    const merged = mergeCopies(answers)
+    for (const answer of merged) {
       upsert.run({
         ...answer,
         // One format, so that dates compare as text and their first ten characters are the day.
@@ -106,6 +114,10 @@ export const createSqliteStore = (file: string): Store => {
         now
       })
     }
+    hooks?.record(
+      merged.map((answer) => answer.id),
+      Date.parse(now)
+    )
   })
   const read = async ({ sql, params }: { sql: string; params: unknown[] }) => {
     try {
@@ -116,6 +128,7 @@ export const createSqliteStore = (file: string): Store => {
   }
 
   return {
+    hooks: hooks?.ledger,
     async upsert(answers) {
       try {
         upsertAll(answers, new Date().toISOString())
