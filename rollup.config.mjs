@@ -53,8 +53,20 @@ const integrity = () => ({
     }
     writeFileSync('dist/sri.json', JSON.stringify(hashes, null, 2) + '\n')
     writeFileSync('dist/manifest.json', JSON.stringify({ version, ...manifest, built }, null, 2) + '\n')
+    writePreloadLinks()
   }
 })
+
+// dist/preload.html: for a page whose survey shows on page view, the links that fetch the parts
+// it will need together with sayso.js instead of after it has run (one round trip sooner; the
+// README's "A survey on page view"). The hrefs are as the files are served from the site's root.
+const writePreloadLinks = () => {
+  const parts = ['ui', 'outbox'].map((name) => built[name]).filter(Boolean)
+  if (!parts.length) return
+  const links = parts.map((file) => `<link rel="modulepreload" href="/${file}">`)
+  const note = `<!-- sayso ${version}: beside <script async src="/sayso.js"> on a page whose survey shows on page view; put the folder sayso.js is served from in front of each name. -->`
+  writeFileSync('dist/preload.html', [note, ...links].join('\n') + '\n')
+}
 
 // Outside a build (scripts/size-report.mjs reading this file), the names of the last build.
 const builtFiles = () => (Object.keys(built).length ? built : JSON.parse(readFileSync('dist/manifest.json', 'utf8')).built)
@@ -88,7 +100,7 @@ const scriptUrl = {
 // The npm build's lazy parts, each a chunk in a folder of its own (`ui/ui.js`).
 const partOf = (id) => Object.entries(manifest.parts).find(([, part]) => id === resolve(part.entry))?.[0]
 
-const external = (id) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`))
+const external = (id) => Object.keys(dependencies ?? {}).some((name) => id === name || id.startsWith(`${name}/`))
 
 export default [
   {

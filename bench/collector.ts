@@ -2,7 +2,9 @@
 // process of its own started as `npm start` starts it (request logging on):
 //
 // 1. ingestion: answers stored per second and latency at 1, 10 and 50 concurrent clients,
-//    one answer a request over keep-alive;
+//    one answer a request over keep-alive; then the same with a webhook on every answer
+//    (a receiver on loopback answering 200), and how soon after the last answer every
+//    hook delivery was in;
 // 2. at a million answers (seeded with a bulk insert, not through HTTP): /api/summary and a
 //    year's daily trend, alone and while 10 clients keep posting, and those clients' answers/s;
 // 3. the rate limiter's memory under a million client addresses.
@@ -41,11 +43,11 @@ const freePort = () =>
     })
   })
 
-const startCollector = async (database: string) => {
+const startCollector = async (database: string, env: Record<string, string> = {}) => {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'collector/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: database, RATE_LIMIT: '0', DASHBOARD_TOKEN: token, LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: database, RATE_LIMIT: '0', DASHBOARD_TOKEN: token, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit']
   })
   await new Promise<void>((done, fail) => {
@@ -115,7 +117,8 @@ const ingest = async (port: number, clients: number, until: number) => {
   const elapsed = (performance.now() - started) / 1000
   agent.destroy()
   latencies.sort((a, b) => a - b)
-  return { clients, perSecond: Math.round((latencies.length - failed) / elapsed), p50: percentile(latencies, 50), p99: percentile(latencies, 99), failed }
+  const stored = latencies.length - failed
+  return { clients, stored, perSecond: Math.round(stored / elapsed), p50: percentile(latencies, 50), p99: percentile(latencies, 99), failed }
 }
 
 /** Each read in turn, back to back, until `until` (or `times` rounds); the latencies of each. */
@@ -211,6 +214,57 @@ for (const [store, database] of stores) {
   if (store === 'PostgreSQL') await dropSchema(postgres!)
 }
 results.ingestion = ingestion
+
+// 1b. Ingestion with a webhook on every answer: each answer is complete, so each delivery is
+// due at once and posted while the clients keep posting.
+const startHookReceiver = async () => {
+  let received = 0
+  const server = http.createServer((incoming, response) => {
+    incoming.resume()
+    incoming.on('end', () => {
+      received++
+      response.writeHead(200)
+      response.end('ok')
+    })
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received: () => received,
+    close: () => new Promise((done) => server.close(done))
+  }
+}
+console.log('\nIngestion with a webhook on every answer (a receiver on loopback answering 200), against none, level by level in turn:')
+const withHook: unknown[] = []
+for (const [store, database] of stores) {
+  const receiver = await startHookReceiver()
+  const webhooksFile = join(folder, `webhooks-${randomUUID()}.json`)
+  writeFileSync(webhooksFile, JSON.stringify([{ url: receiver.url, format: 'json', secret: 'bench-secret-0123456789' }]))
+  // Side by side, measured in turn, so that both see the same load from the rest of the machine.
+  const hooked = await startCollector(database(), { WEBHOOKS_FILE: webhooksFile })
+  const plain = await startCollector(database())
+  let stored = (await ingest(hooked.port, 5, performance.now() + 1000)).stored // warm-up
+  await ingest(plain.port, 5, performance.now() + 1000)
+  for (const clients of levels) {
+    const none = await ingest(plain.port, clients, performance.now() + seconds * 1000)
+    const result = await ingest(hooked.port, clients, performance.now() + seconds * 1000)
+    stored += result.stored
+    const ended = performance.now()
+    // Every delivery in, at most a minute after the last answer.
+    while (receiver.received() < stored && performance.now() - ended < 60_000) await new Promise((resume) => setTimeout(resume, 20))
+    const deliveredAfterMs = performance.now() - ended
+    withHook.push({ store, ...result, withoutHookPerSecond: none.perSecond, delivered: receiver.received(), deliveredAfterMs })
+    console.log(
+      `  ${store.padEnd(10)} ${String(clients).padStart(3)} clients  ${String(result.perSecond).padStart(6)} answers/s (${none.perSecond} without)   p50 ${ms(result.p50).padStart(9)}   p99 ${ms(result.p99).padStart(9)}` +
+        `   every delivery in ${ms(deliveredAfterMs)} after the last answer${receiver.received() < stored ? ` — only ${receiver.received()} of ${stored}` : ''}`
+    )
+  }
+  await stop(hooked.child)
+  await stop(plain.child)
+  await receiver.close()
+  if (store === 'PostgreSQL') await dropSchema(postgres!)
+}
+results.withHook = withHook
 
 // 2. Reading at a million answers
 const today = new Date().toISOString().slice(0, 10)

@@ -2,6 +2,8 @@ import type { Server } from 'node:http'
 import pino, { type Logger } from 'pino'
 import { fileRoutes } from './files/file-routes'
 import { healthRoutes } from './health/health-routes'
+import type { Hook } from './hooks/hook'
+import { hooksRoutes } from './hooks/hooks-routes'
 import { createRateLimit, type RateLimit } from './http/create-rate-limit'
 import { json } from './http/reply'
 import type { Routes } from './http/route'
@@ -27,6 +29,8 @@ export interface CollectorOptions {
   surveys?: unknown[]
   /** `LINK_SECRET`: link surveys need a `sig` made with it. */
   linkSecret?: string
+  /** The hooks of WEBHOOKS_FILE, for `GET /api/hooks` (their deliveries are in `store.hooks`). */
+  hooks?: Hook[]
   /** One line per request (pino); silent when absent. */
   logger?: Logger
   /** How long a client may take to send its headers, and its whole request (ms). */
@@ -46,12 +50,14 @@ export const createCollectorHandler = ({
   rateLimit = createRateLimit({ limit: 0 }),
   trustedHops = 0,
   surveys,
-  linkSecret
+  linkSecret,
+  hooks = []
 }: CollectorOptions): Handler => {
   if (!dashboardToken) throw new Error('createCollector: a dashboardToken is needed, since reading the results needs it')
   const concerns: Routes[] = [
     ingestRoutes({ store, allowedOrigins, rateLimit, trustedHops, surveys }),
     resultsRoutes({ store, dashboardToken }),
+    hooksRoutes({ hooks, ledger: store.hooks, dashboardToken }),
     linkRoutes({ root, surveys, linkSecret }),
     fileRoutes({ root }),
     healthRoutes({ store })

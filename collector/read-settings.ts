@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { checkSurveysFile } from '../src/schema/check-surveys-file'
 
 /** The collector's settings, all from the environment (README, "Running it in production"). */
@@ -15,6 +15,10 @@ export interface Settings {
   dashboardToken?: string
   linkSecret?: string
   surveysFile: string
+  /** The webhooks (collector/hooks/read-hooks.ts); none when the file is missing. */
+  webhooksFile: string
+  /** How long after its score an answer waits for its comment before its hooks are posted. */
+  webhookSettleMs: number
   /** Where people reach the collector, for the addresses it prints. */
   publicUrl: string
   logLevel: string
@@ -46,6 +50,7 @@ export const readSettings = (env: NodeJS.ProcessEnv, root: string): { settings: 
   if (!/^https?:\/\/[^/]+/.test(publicUrl)) problems.push(`PUBLIC_URL: expected an address such as https://feedback.example.com, got ${JSON.stringify(publicUrl)}`)
   const logLevel = env.LOG_LEVEL || 'info'
   if (!logLevels.includes(logLevel)) problems.push(`LOG_LEVEL: expected one of ${logLevels.join(', ')}, got ${JSON.stringify(logLevel)}`)
+  const surveysFile = resolve(env.SURVEYS_FILE ?? resolve(root, 'surveys.json'))
   const settings: Settings = {
     port,
     host: env.HOST ?? '',
@@ -58,7 +63,9 @@ export const readSettings = (env: NodeJS.ProcessEnv, root: string): { settings: 
     trustedHops: whole('TRUST_PROXY', 0, 10, 'the number of proxies in front of the collector (0–10)'),
     dashboardToken: secret('DASHBOARD_TOKEN'),
     linkSecret: secret('LINK_SECRET'),
-    surveysFile: resolve(env.SURVEYS_FILE ?? resolve(root, 'surveys.json')),
+    surveysFile,
+    webhooksFile: resolve(env.WEBHOOKS_FILE || resolve(dirname(surveysFile), 'webhooks.json')),
+    webhookSettleMs: whole('WEBHOOK_SETTLE_MS', 60_000, 86_400_000, 'milliseconds (at most a day)'),
     publicUrl,
     logLevel
   }

@@ -23,10 +23,20 @@ const bundle = await rollup({
 })
 const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true })
 const parts = new Map()
+const files = new Map()
 for (const [id, module] of Object.entries(output[0].modules)) {
   if (!module.code) continue
   const name = part(id)
   parts.set(name, (parts.get(name) ?? '') + module.code + '\n')
+  files.set(id.replace(/\\/g, '/').split('/src/')[1], module.code)
+}
+
+// The features of issue #17, each by the files that are its alone (what they share with the rest —
+// the view, the styles, the checks — is in the parts above).
+const features = {
+  'choice follow-ups': ['ui/choices.ts'],
+  'thank-you actions': ['ui/thank-you-link.ts'],
+  'inline placements': ['ui/create-placements.ts']
 }
 
 const rows = []
@@ -40,6 +50,14 @@ console.log('\n  What each part of dist/sayso.full.js costs (each part minified 
 console.log('  so the parts add up to more than the whole):\n')
 for (const [name, bytes] of rows) console.log(`  ${name.padEnd(34)} ${(bytes / 1000).toFixed(2).padStart(6)} kB`)
 console.log(`  ${'dist/sayso.full.js, whole'.padEnd(34)} ${(total / 1000).toFixed(2).padStart(6)} kB\n`)
+console.log('  Features (their own files, in src/ui/, the drawing part; minified and brotli-compressed on their own):\n')
+for (const [feature, paths] of Object.entries(features)) {
+  const missing = paths.filter((path) => !files.has(path))
+  if (missing.length) throw new Error(`scripts/size-report.mjs: ${feature} lists ${missing.join(', ')}, which dist/sayso.full.js does not hold`)
+  const { code: small } = await minify(paths.map((path) => files.get(path)).join('\n'), { module: true, compress: false, mangle: true })
+  console.log(`  ${`${feature} (${paths.join(', ')})`.padEnd(52)} ${String(brotli(small ?? '')).padStart(5)} B`)
+}
+console.log('')
 
 // The README's size table states each script-tag file's size, as "| `dist/sayso.js` … | **N kB** |".
 const readme = readFileSync('README.md', 'utf8')

@@ -68,7 +68,10 @@ export const init = (input: SaysoConfig): Sayso => {
     problems,
     reporter,
     onMatch: (survey) => canSend && allowed(survey) && popup.open(survey, false),
-    onPage: frequency.newPage,
+    onPage() {
+      frequency.newPage()
+      popup.page()
+    },
     onStart() {
       // Answers an earlier page view left unsent go out once the browser is idle.
       if (outbox.hasWaiting()) idle.idle(() => when(outbox.ready(), noop, reportOutbox))

@@ -1,6 +1,8 @@
 import type { Answer, Scalar, SurveyRecord, SurveyType } from './wire/answer'
+import type { Segment } from './wire/scales'
 
 export type { Answer, Device, Display, Scalar, SurveyRecord, SurveyType } from './wire/answer'
+export type { Segment } from './wire/scales'
 
 /**
  * A text in one language, or one per locale.
@@ -77,11 +79,25 @@ export interface Frequency {
 }
 
 /**
- * The open-text question after the score. Segment texts replace `question`
- * for that segment: detractor/passive/promoter for NPS, low/high for CSAT and CES.
+ * One answer to a choice follow-up: a text that is its own value, or a value (what the answer
+ * carries in `reasons`, the same in every language, 1–100 characters) and the label the visitor
+ * reads, which may be given per locale.
+ *
+ * @example
+ * 'Price'
+ * { value: 'price', label: { en: 'Price', pl: 'Cena' } }
+ */
+export type Choice = string | { value: string; label: Text }
+
+/**
+ * The question after the score. Segment texts replace `question` for that segment:
+ * detractor/passive/promoter for NPS, low/high for CSAT and CES. It asks in a text box, or,
+ * with `choices`, with choices instead (or before the text box, with `comment: true`).
  *
  * @example
  * { promoter: 'What do you love most?', detractor: 'What should we fix first?' }
+ * { question: 'What was it about?', choices: ['Price', 'Delivery', 'Quality'], multiple: true }
+ * { choices: { detractor: [{ value: 'price', label: { en: 'Too expensive', pl: 'Za drogo' } }, 'Slow delivery'] }, comment: true }
  */
 export interface FollowUp {
   question?: Text
@@ -91,6 +107,46 @@ export interface FollowUp {
   low?: Text
   high?: Text
   placeholder?: Text
+  /**
+   * 1–20 choices, or 1–20 for each segment that has its own (a segment without any is asked in
+   * the text box). The answer carries the values picked as `reasons`.
+   */
+  choices?: Choice[] | Partial<Record<Segment, Choice[]>>
+  /** Several choices may be picked: checkboxes instead of radio buttons. */
+  multiple?: boolean
+  /** Keeps the text box after the choices. */
+  comment?: boolean
+}
+
+/**
+ * A link on the thank-you step; it opens in a new tab. Only http: and https: addresses.
+ * @example { label: 'Leave a review', url: 'https://g.page/r/acme/review' }
+ */
+export interface Link {
+  label: Text
+  url: string
+}
+
+/**
+ * The thank-you's link: one for every segment, a segment's own in its place, or both. The
+ * `action` event fires when the visitor follows it.
+ *
+ * @example
+ * { label: 'Leave a review', url: 'https://g.page/r/acme/review' }
+ * { promoter: { label: 'Leave a review', url: 'https://g.page/r/acme/review' }, detractor: { label: 'Talk to us', url: 'https://acme.example/help' } }
+ */
+export type ThankYouAction = (Link | { label?: never; url?: never }) & Partial<Record<Segment, Link>>
+
+/**
+ * The last step. It closes itself after `closeAfterMs` (default 3000); given no `closeAfterMs`,
+ * a thank-you with a link and an inline survey's thank-you stay.
+ *
+ * @example { message: 'Thanks!', action: { promoter: { label: 'Leave a review', url: 'https://g.page/r/acme/review' } } }
+ */
+export interface ThankYou {
+  message?: Text
+  closeAfterMs?: number
+  action?: ThankYouAction
 }
 
 /**
@@ -114,10 +170,18 @@ export interface Survey {
   scale?: 'number' | 'star' | 'emoji'
   /** Replaces the scale's end labels. */
   labels?: { low?: Text; high?: Text }
-  /** `false` leaves the follow-up out. Default: a question by segment. */
+  /** `false` leaves the follow-up out. Default: a question by segment, in a text box. */
   followUp?: boolean | FollowUp
-  /** The last step; it closes itself after `closeAfterMs` (default 3000). */
-  thankYou?: { message?: Text; closeAfterMs?: number }
+  thankYou?: ThankYou
+  /**
+   * A CSS selector: the survey is drawn inside the first element it finds, in the page's flow,
+   * instead of as a pop-up ("Was this page helpful?" under an article) — also when the element
+   * appears later. An inline survey never takes focus by itself and has no Close; the
+   * one-pop-up-per-page-view rule and the cooldown leave it be, and its frequency counts per page
+   * path. Its `trigger` still applies; omitted, it shows when the element is there.
+   * @example inline: '#was-this-helpful'
+   */
+  inline?: string
   /** Omitted: on page view. `'manual'`: only through `show()`. */
   trigger?: 'manual' | Trigger
   audience?: Audience
@@ -265,6 +329,12 @@ export interface SaysoEvents {
   submit: Answer
   /** Closed before the end; `answered` when a score had been chosen. */
   dismiss: { surveyId: string; answered: boolean }
+  /**
+   * The visitor followed the thank-you's link (it opened in a new tab); `segment` when the link
+   * was the segment's own.
+   * @example sayso.on('action', ({ surveyId, url, segment }) => analytics.track('Review link', { surveyId, url, segment }))
+   */
+  action: { surveyId: string; url: string; segment?: Segment }
   /** The endpoint confirmed these answers and displays. */
   sent: { answers: SurveyRecord[] }
   error: SaysoError
@@ -272,7 +342,7 @@ export interface SaysoEvents {
 
 /**
  * The name of an event.
- * @example const names: EventName[] = ['show', 'answer', 'submit', 'dismiss', 'sent', 'error']
+ * @example const names: EventName[] = ['show', 'answer', 'submit', 'dismiss', 'action', 'sent', 'error']
  */
 export type EventName = keyof SaysoEvents
 

@@ -10,7 +10,11 @@ export const createIdle = () => {
   const pending = new Set<number>()
   return {
     idle(work: () => void) {
-      const handle: number = (window.requestIdleCallback ?? setTimeout)(() => (pending.delete(handle), work()), { timeout: 2000 })
+      const run = () => {
+        pending.delete(handle)
+        work()
+      }
+      const handle: number = (window.requestIdleCallback ?? setTimeout)(run, { timeout: 2000 })
       pending.add(handle)
     },
     cancel: () => pending.forEach((handle) => (window.cancelIdleCallback ?? clearTimeout)(handle))

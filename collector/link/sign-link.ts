@@ -7,7 +7,7 @@ export interface LinkFields {
 }
 
 /**
- * A link survey's `sig` (DESIGN.md): the first 32 hex characters of
+ * A link survey's `sig` (docs/collector.md, "Who may do what"): the first 32 hex characters of
  * HMAC-SHA256(LINK_SECRET, `<surveyId>\n<t>\n<u>`), an absent `t` or `u` being
  * the empty string. The score and any other parameter are not signed: whoever
  * holds the link may choose another score, never another person or token.

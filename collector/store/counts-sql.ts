@@ -129,7 +129,7 @@ const sourceFor = (filter: AnswerFilter, dialect: CountsDialect): Source => {
 }
 
 /**
- * The score as DESIGN.md defines it, unrounded: NPS = % promoters − % detractors,
+ * The score as docs/collector.md ("Scores") defines it, unrounded: NPS = % promoters − % detractors,
  * CSAT = % of 4–5, CES = the mean; the segments are those of src/wire/scales.ts.
  * In floating point: PostgreSQL's exact numeric is slower and nothing here needs it.
  */

@@ -1,7 +1,9 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
 import { segmentSql, summarySql, toPeriodCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
+import type { PostgresHookBinding } from '../hooks/postgres-hooks'
 import { createPostgresSchema, postgresTruth } from './postgres-schema'
+import { transaction } from './postgres-transaction'
 import { filterSql } from './filter-sql'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { isUnreachable, storeError } from './store-unavailable'
@@ -54,6 +56,8 @@ export interface PostgresOptions {
   schema?: string
   /** Where a lost connection is told; the pool replaces it on the next query. */
   logger?: Pick<Logger, 'warn'>
+  /** The webhooks (collector/hooks/postgres-hooks.ts): their deliveries are recorded in each batch's transaction. */
+  hooks?: (pool: pg.Pool) => PostgresHookBinding
 }
 
 /**
@@ -67,7 +71,7 @@ export interface PostgresOptions {
  * then. Only a database that refuses the collector for good (a wrong password, a
  * missing database) fails the start.
  */
-export const createPostgresStore = async (url: string, { schema = schemaOf(url), logger }: PostgresOptions = {}): Promise<PostgresStore> => {
+export const createPostgresStore = async (url: string, { schema = schemaOf(url), logger, ...options }: PostgresOptions = {}): Promise<PostgresStore> => {
   if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) throw new Error(`schema: expected letters, digits and _ (at most 63), got ${JSON.stringify(schema)}`)
   const pool = new pg.Pool({
     connectionString: url,
@@ -81,13 +85,16 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
   // An idle connection that the database closes (a restart, a failover) is reported here;
   // without this listener its 'error' event would end the process.
   pool.on('error', (error) => logger?.warn({ error: { message: error.message, code: (error as { code?: string }).code } }, 'lost a database connection; the pool opens a new one when needed'))
+  const hooks = options.hooks?.(pool)
 
   let schemaReady: Promise<void> | undefined
   const prepared = () =>
-    (schemaReady ??= createPostgresSchema(pool, schema).catch((error) => {
-      schemaReady = undefined
-      throw error
-    }))
+    (schemaReady ??= createPostgresSchema(pool, schema)
+      .then(() => hooks?.prepare())
+      .catch((error) => {
+        schemaReady = undefined
+        throw error
+      }))
   await prepared().catch((error) => {
     if (!isUnreachable(error)) throw error
   })
@@ -103,6 +110,7 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
 
   return {
     pool,
+    hooks: hooks?.ledger,
     async upsert(answers) {
       const rows = mergeCopies(answers)
       if (!rows.length) return
@@ -128,7 +136,25 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
         answer.sdk
       ])
       const values = rows.map((_, row) => `(${columns.map((__, column) => `$${row * columns.length + column + 1}`).join(', ')})`)
-      await query(`INSERT INTO answers (${columns.join(', ')}) VALUES ${values.join(', ')} ${conflictSql}`, params)
+      const sql = `INSERT INTO answers (${columns.join(', ')}) VALUES ${values.join(', ')} ${conflictSql}`
+      if (!hooks) {
+        await query(sql, params)
+        return
+      }
+      try {
+        await prepared()
+        await transaction(pool, async (client) => {
+          await client.query(sql, params)
+          await hooks.record(
+            client,
+            rows.map((answer) => answer.id),
+            Date.parse(now)
+          )
+        })
+      } catch (error) {
+        throw storeError(error)
+      }
+      hooks.recorded()
     },
     async scoreCounts(filter = {}) {
       const { sql, params } = summarySql(filter, dialect)
@@ -157,6 +183,9 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
       () => true,
       () => false
     ),
-    close: () => pool.end()
+    async close() {
+      await hooks?.close()
+      await pool.end()
+    }
   }
 }

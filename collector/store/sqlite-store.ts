@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import type { SurveyRecord } from '../../src/types'
 import { segmentSql, summarySql, toPeriodCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
 import { filterSql } from './filter-sql'
+import type { SqliteHookBinding } from '../hooks/sqlite-hooks'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { readsInThread, readsInWorker } from './sqlite-reads'
 import { createSqliteSchema, sqliteTruth } from './sqlite-schema'
@@ -51,16 +52,23 @@ const dialect: CountsDialect = {
  * on the main thread, each batch one transaction; a file's reads run in a thread
  * of their own (sqlite-reads.ts).
  */
-export const createSqliteStore = (file: string): Store => {
+export interface SqliteOptions {
+  /** The webhooks (collector/hooks/sqlite-hooks.ts): their deliveries are recorded in each batch's transaction. */
+  hooks?: (db: Database.Database) => SqliteHookBinding
+}
+
+export const createSqliteStore = (file: string, options: SqliteOptions = {}): Store => {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('busy_timeout = 5000')
   createSqliteSchema(db)
+  const hooks = options.hooks?.(db)
   const reads = file === ':memory:' ? readsInThread(db) : readsInWorker(file)
   const upsert = db.prepare(upsertSql)
   const upsertAll = db.transaction((records: SurveyRecord[], now: string) => {
-    for (const answer of mergeCopies(records)) {
+    const merged = mergeCopies(records)
+    for (const answer of merged) {
       upsert.run({
         ...answer,
         score: answer.score ?? null,
@@ -76,6 +84,10 @@ export const createSqliteStore = (file: string): Store => {
         now
       })
     }
+    hooks?.record(
+      merged.map((answer) => answer.id),
+      Date.parse(now)
+    )
   })
   const read = async ({ sql, params }: { sql: string; params: unknown[] }) => {
     try {
@@ -86,6 +98,7 @@ export const createSqliteStore = (file: string): Store => {
   }
 
   return {
+    hooks: hooks?.ledger,
     async upsert(answers) {
       try {
         upsertAll(answers, new Date().toISOString())

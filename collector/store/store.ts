@@ -1,4 +1,5 @@
 import type { Answer, SurveyRecord, SurveyType } from '../../src/types'
+import type { HookLedger } from '../hooks/hook'
 
 /** Which answers a read looks at; every field is optional. */
 export interface AnswerFilter {
@@ -86,6 +87,8 @@ export interface Store {
   scoreTrend(filter: AnswerFilter, period: Period): Promise<PeriodCounts[]>
   /** A page of answers (with a score: displays are left out), newest first. */
   answers(options?: AnswerFilter & { limit?: number; after?: Cursor; withComment?: boolean }): Promise<StoredAnswer[]>
+  /** The webhooks' deliveries, when the store was opened with hooks (collector/hooks/). */
+  hooks?: HookLedger
   /** Whether the database answers now (for `/readyz`); never rejects. */
   ready(): Promise<boolean>
   close(): Promise<void>

@@ -25,12 +25,16 @@ const isCondition = (value: unknown) =>
 const conditions = optional(mapOf(custom<Scalar | Record<string, unknown>>(isCondition, 'a value or condition'), 'a map of name to value or condition'))
 const boolean = optional(custom<boolean>(isBoolean, 'true or false'))
 const isSelector = (value: unknown) => {
+  if (!isString(value)) return false
   try {
-    return isString(value) && (document.createDocumentFragment().querySelector(value), true)
+    // querySelector throws on what is no selector.
+    document.createDocumentFragment().querySelector(value)
+    return true
   } catch {
     return false
   }
 }
+const selector = optional(custom<string>(isSelector, 'a CSS selector'))
 const strings = (what: string) => optional(custom<string | string[]>((value) => [value].flat().every(isString), what))
 const days = number('a number of days ≥ 0')
 const name = custom<string>((value) => !!value && isString(value), 'a non-empty string')
@@ -46,7 +50,7 @@ const triggerObject = object(
     delay: optional(nonNegative),
     scroll: optional(number('a percent 0–100', 100)),
     exitIntent: boolean,
-    click: optional(custom<string>(isSelector, 'a CSS selector'))
+    click: selector
   },
   "'manual' or a trigger object"
 )
@@ -65,6 +69,7 @@ export const checkSurvey = object(
     labels: drawn,
     followUp: drawn,
     thankYou: drawn,
+    inline: selector,
     trigger: optional(trigger),
     audience: optional(object({ attributes: conditions, device: optional(oneOf('mobile', 'desktop')), locale: strings('a locale or a list') }, 'an object')),
     sample: withDefault(number('a number 0–1', 1), 1),

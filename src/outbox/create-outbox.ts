@@ -38,7 +38,7 @@ const REFUSING = [400, 413, 422]
 const copyOf = (answer: SurveyRecord) => JSON.stringify(answer)
 
 /**
- * Keeps answers until the endpoint confirms them (docs: RELIABILITY.md), by its rules in
+ * Keeps answers until the endpoint confirms them (docs/delivery.md), by its rules in
  * the order a batch meets them: pick what may go, claim it, send it, settle the reply,
  * back off, and leave — a last effort when the page is left.
  */

@@ -1,4 +1,4 @@
-// RELIABILITY.md's bounds, in one place.
+// The bounds of docs/delivery.md, in one place.
 
 /** At most this many answers wait per endpoint… */
 export const MAX_COUNT = 200

@@ -12,7 +12,7 @@ export interface Trimmed {
 }
 
 /**
- * What RELIABILITY.md's bounds leave of a queue (oldest first) at `now`. A clock set back
+ * What the bounds of docs/delivery.md leave of a queue (oldest first) at `now`. A clock set back
  * makes answers look younger, never older: nothing expires by it.
  */
 export const trimToBounds = (entries: Entry[], now: number): Trimmed => {

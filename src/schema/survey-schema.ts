@@ -1,5 +1,7 @@
 import * as z from 'zod'
 import { describeValue } from '../config/problem'
+import { isWebAddress } from '../wire/is-web-address'
+import { MAX_REASON, MAX_REASONS } from '../wire/limits'
 
 // The survey configuration, once, where bytes do not count: the collector checks surveys.json
 // with it (checkSurveysFile), the build writes dist/surveys.schema.json from it for editors, and
@@ -61,6 +63,8 @@ const isSelector = (value: string) => {
   }
 }
 
+const selector = z.string(is('a CSS selector')).refine(isSelector, is('a CSS selector'))
+
 const triggerObject = z
   .strictObject(
     {
@@ -73,15 +77,48 @@ const triggerObject = z
       delay: number('a number ≥ 0').optional().describe('Milliseconds to wait once the other conditions hold.'),
       scroll: number('a percent 0–100', 100).optional().describe('Percent of the page scrolled.'),
       exitIntent: boolean.optional().describe('The pointer leaves through the top of the window.'),
-      click: z
-        .string(is('a CSS selector'))
-        .refine(isSelector, is('a CSS selector'))
+      click: selector
         .optional()
         .meta({ description: 'A CSS selector; a click on a matching element.', examples: ['#help', '.buy-button'] })
     },
     is("'manual' or a trigger object")
   )
   .describe('Every condition given must hold.')
+
+/** Optional keys by segment, each taking `schema`: a segment's replaces the survey's own. */
+const bySegment = <T extends z.ZodType>(schema: T) => ({
+  detractor: schema.optional().describe('NPS 0–6.'),
+  passive: schema.optional().describe('NPS 7–8.'),
+  promoter: schema.optional().describe('NPS 9–10.'),
+  low: schema.optional().describe('CSAT 1–3, CES 1–4.'),
+  high: schema.optional().describe('CSAT 4–5, CES 5–7.')
+})
+
+// A choice's value is what the answer carries in `reasons`: the wire takes 1–100 characters.
+const reasonValue = z
+  .string(is(`a string of 1–${MAX_REASON} characters`))
+  .min(1, is(`a string of 1–${MAX_REASON} characters`))
+  .max(MAX_REASON, is(`a string of 1–${MAX_REASON} characters`))
+const choice = z.union(
+  [
+    reasonValue,
+    z.strictObject(
+      { value: reasonValue.describe('What the answer carries in reasons, the same in every language.'), label: text.describe('What the visitor reads.') },
+      is('a choice: a string, or { value, label }')
+    )
+  ],
+  is('a choice: a string, or { value, label }')
+)
+const choiceList = z
+  .array(choice, is(`a list of 1–${MAX_REASONS} choices`))
+  .min(1, is(`a list of 1–${MAX_REASONS} choices`))
+  .max(MAX_REASONS, is(`a list of 1–${MAX_REASONS} choices`))
+const choices = z
+  .union([choiceList, z.strictObject(bySegment(choiceList), is(`a list of 1–${MAX_REASONS} choices, or lists by segment`))], is(`a list of 1–${MAX_REASONS} choices, or lists by segment`))
+  .meta({
+    description: 'A choice question after the score, instead of the text box (before it, with comment: true): a list, or lists by segment. A string is its own value.',
+    examples: [['Price', 'Delivery'], { detractor: [{ value: 'price', label: { en: 'Price', pl: 'Cena' } }, { value: 'delivery', label: 'Delivery' }] }]
+  })
 
 const followUp = z
   .union(
@@ -90,19 +127,41 @@ const followUp = z
       z.strictObject(
         {
           question: text.optional(),
-          detractor: text.optional().describe('NPS 0–6.'),
-          passive: text.optional().describe('NPS 7–8.'),
-          promoter: text.optional().describe('NPS 9–10.'),
-          low: text.optional().describe('CSAT 1–3, CES 1–4.'),
-          high: text.optional().describe('CSAT 4–5, CES 5–7.'),
-          placeholder: text.optional()
+          ...bySegment(text),
+          placeholder: text.optional(),
+          choices: choices.optional(),
+          multiple: boolean.optional().describe('The visitor may pick several choices (checkboxes instead of radio buttons).'),
+          comment: boolean.optional().describe('Keeps the text box after the choices.')
         },
-        is('true, false or { question, detractor, passive, promoter, low, high, placeholder } texts')
+        is('true, false or a follow-up object')
       )
     ],
-    is('true, false or { question, detractor, passive, promoter, low, high, placeholder } texts')
+    is('true, false or a follow-up object')
   )
-  .describe('The open-text question after the score; a segment text replaces `question` for that segment. false leaves it out.')
+  .describe('The question after the score: a text box, or choices; a segment text replaces `question` for that segment. false leaves it out.')
+
+const webAddress = z
+  .string(is('an http(s) URL'))
+  .refine(isWebAddress, is('an http(s) URL'))
+  .meta({ examples: ['https://g.page/r/acme/review', 'https://acme.example/help'] })
+const link = z.strictObject({ label: text, url: webAddress }, is('a link { label, url }'))
+
+// Given either of them, the link of every segment without its own needs both.
+const bothOrNeither = (action: unknown, context: z.RefinementCtx) => {
+  const has = (key: string) => typeof action == 'object' && action !== null && (action as Record<string, unknown>)[key] !== undefined
+  if (has('label') && !has('url')) context.addIssue({ code: 'custom', path: ['url'], input: undefined, message: 'an http(s) URL' })
+  if (has('url') && !has('label')) context.addIssue({ code: 'custom', path: ['label'], input: undefined, message: 'a text or { locale: text }' })
+}
+const action = z
+  .strictObject({ label: text.optional(), url: webAddress.optional(), ...bySegment(link) }, is('a link { label, url }, or links by segment'))
+  .superRefine(bothOrNeither, { when: () => true })
+  .meta({
+    description: "A link on the thank-you step, opened in a new tab: { label, url } for every segment, and a segment's own link in its place.",
+    examples: [
+      { label: 'Leave a review', url: 'https://g.page/r/acme/review' },
+      { promoter: { label: 'Leave a review', url: 'https://g.page/r/acme/review' }, detractor: { label: 'Talk to us', url: 'https://acme.example/help' } }
+    ]
+  })
 
 /** One survey, as in `surveys` of `init()` or of surveys.json. */
 export const surveySchema = z
@@ -117,9 +176,23 @@ export const surveySchema = z
       labels: z.strictObject({ low: text.optional(), high: text.optional() }, is('an object')).optional().describe("Replaces the scale's end labels."),
       followUp: followUp.default(true),
       thankYou: z
-        .strictObject({ message: text.optional(), closeAfterMs: number('a number ≥ 0').default(3000) }, is('an object'))
+        .strictObject(
+          {
+            message: text.optional(),
+            closeAfterMs: number('a number ≥ 0')
+              .optional()
+              .describe('Milliseconds until the thank-you closes itself: 3000 by default; without it, a thank-you with a link and an inline survey’s stay.'),
+            action: action.optional()
+          },
+          is('an object')
+        )
         .prefault({})
-        .describe('The last step; it closes itself after closeAfterMs.'),
+        .describe('The last step.'),
+      inline: selector.optional().meta({
+        description:
+          'A CSS selector: the survey is drawn inside the first matching element, in the page’s flow, instead of as a pop-up; also when the element appears later. Frequency counts per page path; the one-pop-up rule and the cooldown do not apply.',
+        examples: ['#was-this-helpful', 'article footer']
+      }),
       trigger: z
         .union([z.literal('manual'), triggerObject], is("'manual' or a trigger object"))
         .optional()

@@ -1,7 +1,7 @@
 import type { TransportResult } from '../types'
 
 /**
- * What an HTTP reply means for the queue (RELIABILITY.md, rule 5).
+ * What an HTTP reply means for the queue (docs/delivery.md, rule 5).
  * `Retry-After` is seconds or an HTTP date; an unreadable one counts as 60 s.
  */
 export const resultOf = (status: number, retryAfter: string | null, now = Date.now()): TransportResult => {

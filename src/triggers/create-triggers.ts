@@ -78,7 +78,7 @@ export const createTriggers = (
     evaluate()
   }
 
-  const page = () => {
+  const pageView = () => {
     for (const watch of watches) {
       watch.facts.clear()
       watch.done = false
@@ -90,8 +90,9 @@ export const createTriggers = (
     evaluate()
   }
 
+  const watcher = watches.length ? watchPage(pageView) : undefined
   const unbind = [
-    watches.length && watchPage(page),
+    watcher?.unbind,
     uses('scroll') && listen(window, 'scroll', measure),
     // Exit intent: the pointer leaves the window through its top edge (desktop pointers only).
     uses('exitIntent') &&
@@ -109,7 +110,7 @@ export const createTriggers = (
 
   return {
     track: (event, props) => happened('event', ({ trigger }) => trigger.event == event && matches(trigger.props, props)),
-    page,
+    page: () => (watcher ? watcher.announce() : pageView()),
     destroy() {
       unbind.forEach((off) => off && off())
       watches.forEach((watch) => clearTimeout(watch.timer))

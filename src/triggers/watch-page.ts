@@ -8,21 +8,25 @@ const withoutFragment = () => location.href.replace(/#.*/, '')
  * Navigation API, its `currententrychange` sees `pushState` and `replaceState`; where it has
  * none (WebKit), a route change is noticed when the app draws the new route: every change of
  * the DOM is a moment to compare the URL with the last one seen. `popstate` in both. A change
- * of fragment alone is no new page.
+ * of fragment alone is no new page. A page view announced (`sayso('page')`) is seen too, so that the
+ * change it announces is not a second page view when the browser tells of it.
  */
-export const watchPage = (onPage: () => void): (() => void) => {
+export const watchPage = (onPage: () => void) => {
   let last = withoutFragment()
-  const check = () => {
-    if (withoutFragment() == last) return
+  const check = (announced?: boolean) => {
+    if (!announced && withoutFragment() == last) return
     last = withoutFragment()
     onPage()
   }
   const navigation = (window as Window & { navigation?: EventTarget }).navigation
-  const observer = navigation ? undefined : new MutationObserver(check)
+  const observer = navigation ? undefined : new MutationObserver(() => check())
   observer?.observe(document, { childList: true, subtree: true, attributes: true, characterData: true })
-  const unbind = [listen(window, 'popstate', check), navigation && listen(navigation, 'currententrychange', check)]
-  return () => {
-    observer?.disconnect()
-    unbind.forEach((off) => off?.())
+  const unbind = [listen(window, 'popstate', () => check()), navigation && listen(navigation, 'currententrychange', () => check())]
+  return {
+    announce: () => check(true),
+    unbind() {
+      observer?.disconnect()
+      unbind.forEach((off) => off?.())
+    }
   }
 }

@@ -23,7 +23,7 @@ const device = (): Device => (matchMedia('(max-width: 767px)').matches ? 'mobile
  * with a score, under the same idempotency key, so the collector keeps one row of both. The
  * URL leaves out the query and the fragment, where sign-in tokens and e-mail addresses tend
  * to travel. An attribute that cannot travel as JSON (a BigInt, an object, a function) is
- * left out and named, so that it never costs the answer (RELIABILITY.md, rule 10).
+ * left out and named, so that it never costs the answer (docs/delivery.md, rule 10).
  */
 export const createDisplay = ({ survey, id = randomId(), locale, visitorId, user, report }: DisplayFields): Display => {
   const display: Display = {

@@ -3,15 +3,17 @@ import { chooseLocale } from './texts/pick-text'
 import type { Problem } from '../config/problem'
 import type { ParsedConfig, ParsedSurvey } from '../config/schema'
 import { createDisplay } from './create-display'
+import { createPlacements } from './create-placements'
+import { followVisitor } from './follow-visitor'
 import { checkDrawing, checkTheme, drawingKeys, type Drawing } from './drawing-schema'
 import { MAX_COMMENT } from '../wire/limits'
 import { scales } from '../wire/scales'
 import { surveyLeftOut } from '../messages'
 import { badPrefill, noTexts } from './messages'
-import type { Answer, Display, SaysoError, SaysoEvents, ShowOptions, SurveyRecord, Theme } from '../types'
+import type { SaysoError, SaysoEvents, ShowOptions, SurveyRecord, Theme } from '../types'
 import { when } from '../when'
-import { createWidget, type Widget } from './create-widget'
-import { resolveView } from './resolve-view'
+import { createWidget, type DialogHandlers, type Widget } from './create-widget'
+import { resolveView, type SurveyView } from './resolve-view'
 import { en } from './texts/en'
 import { languages } from 'sayso:languages'
 import { textsFor } from './texts/texts-for'
@@ -26,7 +28,11 @@ export interface Instance {
   /** The visitor's locales, most wanted first. */
   wanted: readonly string[]
   visitorId: () => string
-  frequency: { record(survey: ParsedSurvey, outcome: 'shown' | 'answered' | 'dismissed'): void }
+  frequency: {
+    /** Whether a survey may show now: an inline survey is asked again each time its element appears. */
+    allows(survey: ParsedSurvey): boolean
+    record(survey: ParsedSurvey, outcome: 'shown' | 'answered' | 'dismissed'): void
+  }
   events: { emit<K extends keyof SaysoEvents>(name: K, payload: SaysoEvents[K]): void }
   /** The outbox: it is there before any survey shows. */
   outbox: () => { push(record: SurveyRecord): void } | undefined
@@ -51,14 +57,18 @@ export interface Showing {
 /** A survey with how it looks checked: ready to draw. */
 export type DrawnSurvey = Omit<ParsedSurvey, keyof Drawing> & Drawing
 
+const noop = () => {}
+
 /**
- * Shows surveys in one widget: checks how each looks, picks the locale, loads its
- * texts, builds the view and turns the visitor's choices into answers.
+ * Shows surveys: pop-ups one at a time, and inline surveys in the page's elements. Checks how
+ * each looks, picks the locale, loads its texts, builds the view and turns the visitor's choices
+ * into answers.
  */
 export const createPresenter = (instance: Instance) => {
   const { report, guard, frequency, events } = instance
   let widget: Widget | undefined
   let theme: Theme | undefined
+  const placements = createPlacements()
   // Each problem is reported once a page view, however often its survey is asked to show.
   const reported = new Set<string>()
   const tell = (problem: { message: string; path: string }) => {
@@ -76,37 +86,30 @@ export const createPresenter = (instance: Instance) => {
     (score === undefined || (Number.isInteger(score) && score >= scales[type].min && score <= scales[type].max)) &&
     (answerId === undefined || /^[\w-]{1,64}$/.test(answerId))
 
-  // What the visitor does with a survey, recorded and told. The display goes to the outbox
-  // before any answer to it, and never after one: a later copy replaces what is queued.
-  const follow = (survey: DrawnSurvey, showing: Showing, display: Display) => {
-    let given: Answer | undefined
-    return {
-      shown() {
-        showing.shown()
-        frequency.record(survey, 'shown')
-        if (!given) instance.outbox()?.push(display)
-        events.emit('show', { surveyId: survey.id, type: survey.type })
-      },
-      answered(answer: Answer, event: 'answer' | 'submit') {
-        if (!given) frequency.record(survey, 'answered')
-        given = answer
-        instance.outbox()?.push(answer)
-        events.emit(event, answer)
-        if (event == 'answer' && answer.complete) events.emit('submit', answer)
-      },
-      closed() {
-        showing.done()
-        if (!given) {
-          frequency.record(survey, 'dismissed')
-          instance.outbox()?.push({ ...display, dismissed: true })
-        }
-        if (!given?.complete) events.emit('dismiss', { surveyId: survey.id, answered: !!given })
-      },
-      given: () => given
+  // What the visitor's choices in one drawing of a survey do; `close` takes that drawing away.
+  const handle = (survey: DrawnSurvey, view: SurveyView, showing: Showing, close: () => void) => {
+    const { prefill } = showing
+    // Each drawing is a display; a link's answer id, so that the same link opened twice makes one row.
+    const display = createDisplay({ survey, id: prefill?.answerId, locale: view.locale, visitorId: instance.visitorId(), user: instance.config.user, report })
+    const visitor = followVisitor(instance, survey, showing, display)
+    const handlers: DialogHandlers = {
+      takeFocus: showing.takeFocus,
+      chosen: prefill?.score,
+      onChoose: guard((score: number) => visitor.answered({ ...display, score, complete: !view.followUp }, 'answer')),
+      onFinish: guard(({ comment, reasons }) =>
+        visitor.answered({ ...visitor.given()!, complete: true, ...(comment && { comment: comment.slice(0, MAX_COMMENT) }), ...(reasons && { reasons }) }, 'submit')
+      ),
+      onAction: guard(({ url, segment }) => events.emit('action', { surveyId: survey.id, url, ...(segment && { segment }) })),
+      onClose: guard(() => {
+        close()
+        visitor.closed()
+      })
     }
+    return { visitor, handlers }
   }
 
-  const present = (given: ParsedSurvey, showing: Showing) => {
+  // Checks how a survey looks, picks its locale and loads its texts, then hands its view to `draw`.
+  const prepare = (given: ParsedSurvey, showing: Showing, draw: (survey: DrawnSurvey, view: SurveyView) => void) => {
     const { prefill } = showing
     if (prefill && !prefillFits(given, prefill)) {
       report({ reason: 'command', message: badPrefill(prefill.score, prefill.answerId) })
@@ -126,26 +129,53 @@ export const createPresenter = (instance: Instance) => {
     return when(textsFor(builtIn), (texts) => {
       if (!showing.still()) return
       if (!texts) report({ reason: 'ui', message: noTexts(builtIn) })
-      const view = resolveView(survey, { locale: texts ? locale : 'en', texts: texts ?? en, brand: instance.config.brand })
-      // A link's answer id, so that the same link opened twice makes one row.
-      const display = createDisplay({ survey, id: prefill?.answerId, locale: view.locale, visitorId: instance.visitorId(), user: instance.config.user, report })
-      const visitor = follow(survey, showing, display)
-      ;(widget ??= createWidget(theme!)).open(view, {
-        takeFocus: showing.takeFocus,
-        chosen: prefill?.score,
-        onChoose: guard((score: number) => visitor.answered({ ...display, score, complete: !view.followUp }, 'answer')),
-        onFinish: guard((comment?: string) =>
-          visitor.answered({ ...visitor.given()!, complete: true, ...(comment && { comment: comment.slice(0, MAX_COMMENT) }) }, 'submit')
-        ),
-        onClose: guard(() => {
-          widget!.close()
-          visitor.closed()
-        })
-      })
-      visitor.shown()
+      widget ??= createWidget(theme!)
+      draw(survey, resolveView(survey, { locale: texts ? locale : 'en', texts: texts ?? en, brand: instance.config.brand }))
     })
   }
-  return { present, close: () => widget?.close() }
+
+  /** Shows a pop-up, in place of any other. */
+  const present = (given: ParsedSurvey, showing: Showing) =>
+    prepare(given, showing, (survey, view) => {
+      const { visitor, handlers } = handle(survey, view, showing, () => widget!.close())
+      widget!.open(view, handlers)
+      visitor.shown()
+    })
+
+  // Surveys placed during this page view, and the one their languages may still be loading for.
+  let pageView = 0
+  /**
+   * Draws an inline survey in the page's element that matches its `inline` selector, now or when
+   * one appears, and again after its element goes as long as the frequency allows (unless forced).
+   * It never takes focus by itself.
+   */
+  const place = (given: ParsedSurvey, prefill?: ShowOptions) => {
+    const placedOn = pageView
+    const showing: Showing = { takeFocus: false, prefill, still: () => placedOn == pageView, shown: noop, done: noop }
+    return prepare(given, showing, (survey, view) =>
+      placements.place(survey.id, survey.inline!, (element) => {
+        if (!prefill?.force && !frequency.allows(survey)) return
+        const { visitor, handlers } = handle(survey, view, showing, () => placements.end(survey.id))
+        const drawing = widget!.place(view, handlers, element)
+        visitor.shown()
+        return { ...drawing, answering: () => !!visitor.given() && !visitor.given()!.complete }
+      })
+    )
+  }
+
+  return {
+    present,
+    place,
+    /** A new page view: the inline surveys of the last one go, but one the visitor is answering. */
+    page() {
+      pageView++
+      placements.page()
+    },
+    close() {
+      widget?.close()
+      placements.close()
+    }
+  }
 }
 
 export type Presenter = ReturnType<typeof createPresenter>

@@ -16,3 +16,6 @@ export const face = (level: number) => icon(circle + mouths[level])
 export const star = () => icon('m12 2.5 2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5-4.8-4.6 6.6-.9z', true)
 
 export const cross = () => icon('M7 7l10 10M17 7 7 17')
+
+/** An arrow leaving a box: the link opens elsewhere (a new tab). */
+export const opensElsewhere = () => icon('M14 4h6v6m0-6-9 9m7 1v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5')

@@ -1,47 +1,58 @@
 import { element } from './element'
-import { followUp } from './follow-up'
+import { followUp, type Finished } from './follow-up'
 import { cross } from './icons'
-import type { SurveyView } from './resolve-view'
+import type { ActionView, FollowUpView, SurveyView, ThanksView } from './resolve-view'
 import { scale } from './scale'
+import { thankYouLink } from './thank-you-link'
 
-export type Step = { name: 'scale' } | { name: 'followUp'; question: string } | { name: 'thanks' }
+export type Step = { name: 'scale' } | { name: 'followUp'; followUp: FollowUpView } | { name: 'thanks'; thanks: ThanksView }
 
 export interface DialogActions {
   choose: (score: number) => void
-  finish: (comment?: string) => void
+  finish: (finished: Finished) => void
+  /** The visitor followed the thank-you's link. */
+  follow: (action: ActionView) => void
   close: () => void
 }
 
 export interface SurveyDialog {
-  /** The live region and the dialog, in that order. */
+  /** The live region (a pop-up's) and the survey, in that order. */
   nodes: HTMLElement[]
-  /** Shows a step in place of the one before; the close button stays. */
+  /** Shows a step in place of the one before; a pop-up's close button stays. */
   show(step: Step): void
   /** Says a text in the live region, which announces only what changes after it exists. */
   announce(text: string): void
 }
 
-/** A non-modal dialog showing one step at a time: the scale, the follow-up or the thank-you. */
-export const surveyDialog = (view: SurveyView, actions: DialogActions): SurveyDialog => {
+/**
+ * The survey, showing one step at a time: the scale, the follow-up or the thank-you. A pop-up is a
+ * non-modal dialog with a close button (Escape too); an inline survey, drawn in the page's flow,
+ * is a form region without either, and no live region: it is part of the page, found as the page is.
+ */
+export const surveyDialog = (view: SurveyView, actions: DialogActions, inline = false): SurveyDialog => {
   const status = element('div', { class: 'visually-hidden', role: 'status' })
   const close = element('button', { type: 'button', class: 'close', 'aria-label': view.close }, [cross()])
   close.addEventListener('click', actions.close)
-  const dialog = element('section', { class: 'dialog', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'sayso-title', lang: view.locale, dir: view.dir }, [close])
-  dialog.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') actions.close()
-  })
+  const named = { class: 'dialog', 'aria-labelledby': 'sayso-title', lang: view.locale, dir: view.dir }
+  const dialog = inline ? element('section', { ...named, role: 'form' }) : element('section', { ...named, role: 'dialog', 'aria-modal': 'false' }, [close])
+  if (!inline) {
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') actions.close()
+    })
+  }
   const draw = (step: Step): HTMLElement[] => {
     if (step.name === 'scale') return [element('h2', { id: 'sayso-title', class: 'question' }, [view.question]), ...scale(view, actions.choose)]
-    if (step.name === 'followUp') return [followUp(view, step.question, actions.finish)]
-    return [element('p', { id: 'sayso-title', class: 'thanks', tabindex: '-1' }, [view.thanks])]
+    if (step.name === 'followUp') return [followUp(view, step.followUp, actions.finish)]
+    const { message, action } = step.thanks
+    return [element('p', { id: 'sayso-title', class: 'thanks', tabindex: '-1' }, [message]), ...(action ? [thankYouLink(view, action, actions.follow)] : [])]
   }
   let shown: HTMLElement[] = []
   return {
-    nodes: [status, dialog],
+    nodes: inline ? [dialog] : [status, dialog],
     show(step) {
       shown.forEach((node) => node.remove())
       shown = draw(step)
-      close.before(...shown)
+      dialog.prepend(...shown)
     },
     announce(text) {
       status.textContent = text

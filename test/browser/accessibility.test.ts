@@ -21,8 +21,13 @@ const surveys = [
   { id: 'csat-number', type: 'csat' },
   { id: 'csat-star', type: 'csat', scale: 'star' },
   { id: 'csat-emoji', type: 'csat', scale: 'emoji' },
-  { id: 'ces', type: 'ces' }
-].map((survey) => ({ ...survey, trigger: 'manual', thankYou: { closeAfterMs: 60_000 } }))
+  { id: 'ces', type: 'ces' },
+  // Issue #17: a radiogroup of choices, then a thank-you with its link; checkboxes and the text box after them.
+  { id: 'nps-choice', type: 'nps', followUp: { choices: ['Price', 'Delivery', 'Quality'] }, action: { label: 'Talk to us', url: 'https://acme.example/help' } },
+  { id: 'csat-choices', type: 'csat', followUp: { choices: ['Price', 'Delivery', 'Quality'], multiple: true, comment: true } }
+].map(({ action, ...survey }: { id: string; type: string; followUp?: object; action?: object }) => ({ ...survey, trigger: 'manual', thankYou: { closeAfterMs: 60_000, action } }))
+// An inline survey in the page's flow, drawn on page view beside every pop-up of the matrix.
+const inline = { id: 'inline', type: 'csat', question: 'Was this page helpful?', inline: '#helpful', followUp: { choices: ['Clear', 'Complete'] } }
 
 const html = (config: object, lang = 'en') => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Accessibility</title>
@@ -30,7 +35,7 @@ const html = (config: object, lang = 'en') => `<!doctype html><html lang="${lang
   window.sayso = window.sayso || function () { (window.sayso.q = window.sayso.q || []).push(arguments) };
   sayso('init', ${JSON.stringify({ endpoint: '/api/answers', brand: 'Acme', frequency: { cooldownDays: 0 }, surveys, ...config })});
 </script><script async src="/sayso.js"></script></head>
-<body><main><h1>A page</h1><p>Some text.</p><button type="button" id="opener">Give feedback</button></main></body></html>`
+<body><main><h1>A page</h1><p>Some text.</p><button type="button" id="opener">Give feedback</button><div id="helpful"></div></main></body></html>`
 
 const open = async (config: object, viewport = { width: 1000, height: 700 }, lang = 'en') => {
   const page = await newPage(setup.browser, { viewport })
@@ -95,8 +100,19 @@ describe('axe-core on every step', () => {
   it.each(variants)('%s, %s, %s: no serious or critical violation, inside the screen', { timeout: 60_000 }, async (scheme, dir, device) => {
     const viewport = device === 'phone' ? { width: 390, height: 760 } : { width: 1000, height: 700 }
     const locale = dir === 'rtl' ? 'ar' : 'en'
-    const { page, problems } = await open({ locale, theme: { colorScheme: scheme } }, viewport, locale)
+    const { page, problems } = await open({ locale, theme: { colorScheme: scheme }, surveys: [...surveys, inline] }, viewport, locale)
     const found: string[] = []
+    // The inline survey's three steps, each checked with the page around it; a choice picked.
+    const inlineName = `inline-${scheme}-${dir}-${device}`
+    await page.locator('sayso-inline [role=form]').waitFor()
+    found.push(...(await seriousViolations(page)).map((v) => `${inlineName} scale: ${v}`))
+    await page.locator('sayso-inline [role=radio]').nth(1).click()
+    await page.locator('sayso-inline .choice').first().click()
+    found.push(...(await seriousViolations(page)).map((v) => `${inlineName} follow-up: ${v}`))
+    await page.screenshot({ path: join(shots, `${inlineName}.png`) })
+    await page.locator('sayso-inline button[type=submit]').click()
+    await page.locator('sayso-inline .thanks').waitFor()
+    found.push(...(await seriousViolations(page)).map((v) => `${inlineName} thank-you: ${v}`))
     for (const survey of surveys) {
       expect(await show(page, survey.id)).toBe(true)
       await page.locator('sayso-widget [role=dialog]').waitFor()
@@ -107,12 +123,15 @@ describe('axe-core on every step', () => {
       expect(await layoutFacts(page)).toEqual({ inside: true, horizontalOverflow: false })
       found.push(...(await seriousViolations(page)).map((v) => `${name} scale: ${v}`))
       await page.locator('sayso-widget [role=radio]').nth(3).click()
-      await page.locator('sayso-widget textarea').waitFor()
+      await page.locator('sayso-widget form').waitFor()
+      // A choice picked, so that its chosen state is checked too.
+      if (survey.followUp) await page.locator('sayso-widget .choice').first().click()
       found.push(...(await seriousViolations(page)).map((v) => `${name} follow-up: ${v}`))
       if (survey.id === 'nps') await page.screenshot({ path: join(shots, `follow-up-${scheme}-${dir}-${device}.png`) })
       await page.locator('sayso-widget .actions button').first().click()
       await page.locator('sayso-widget .thanks').waitFor()
       found.push(...(await seriousViolations(page)).map((v) => `${name} thank-you: ${v}`))
+      if (survey.id === 'nps-choice') expect(await page.locator('sayso-widget a[target=_blank]').count()).toBe(1)
       await page.locator('sayso-widget .close').click()
       await page.waitForSelector('sayso-widget', { state: 'detached' })
     }
@@ -122,7 +141,7 @@ describe('axe-core on every step', () => {
 })
 
 describe('keyboard only', () => {
-  it.each(surveys.map((survey) => [survey.id]))('answers %s with Tab, arrows, Enter and typing', async (id) => {
+  it.each(surveys.filter((survey) => !survey.followUp).map((survey) => [survey.id]))('answers %s with Tab, arrows, Enter and typing', async (id) => {
     const { page } = await open({})
     await show(page, id)
     await page.locator('sayso-widget [role=dialog]').waitFor()

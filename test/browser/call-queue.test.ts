@@ -5,7 +5,7 @@ import { useSite } from './site'
 
 const setup = useSite()
 
-// DESIGN.md's snippet, with a track() call made before the bundle has loaded.
+// docs/embedding.md's snippet, with a track() call made before the bundle has loaded.
 const page = snippetPage({
   config: { endpoint: '/api/answers', surveys: [{ id: 'csat-after-purchase', type: 'csat', trigger: { event: 'purchase_completed' } }] },
   calls: `sayso('track', 'purchase_completed');`,

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Display } from '../../src/types'
 import { makeAnswer } from '../unit/helpers'
+import { startCollector as startProductionCollector, TOKEN } from '../unit/running-collector'
 import { newPage, root, useCollectorAndBrowser, watch } from './harness'
 
 // The dashboard is the team's own page, not a visitor's: Chromium only.
@@ -96,5 +97,48 @@ describe('the dashboard', () => {
     ])
     await page.screenshot({ path: join(root, 'test-output/screenshots/dashboard-segments.png'), fullPage: true })
     expect(problems).toEqual([])
+  })
+
+  it('behind its token (npm start): asks for it, sends it only as a header, and downloads the CSV with it', async () => {
+    const collector = await startProductionCollector()
+    try {
+      await collector.store.upsert([makeAnswer({ surveyId: 'nps-main', score: 9, comment: 'Quick checkout' })])
+      const page = await newPage(setup.browser)
+      const problems = watch(page)
+      const reads: { url: string; authorization?: string }[] = []
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/api/')) reads.push({ url: request.url(), authorization: request.headers()['authorization'] })
+      })
+      await page.goto(`${collector.at}/dashboard`)
+      await page.getByLabel('Dashboard token').fill(TOKEN)
+      // Before it has the token, the dashboard asks without one, and is told to ask the visitor.
+      expect(reads.length).toBeGreaterThan(0)
+      for (const read of reads.splice(0)) expect(read.authorization).toBeUndefined()
+      await page.getByRole('button', { name: 'Open the results' }).click()
+      await page.locator('[data-survey="nps-main"] .score').waitFor()
+      expect(await page.locator('[data-survey="nps-main"] .score').textContent()).toMatch(/\+100/)
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()])
+      const csv = await new Promise<string>((done, fail) =>
+        download.createReadStream().then((stream) => {
+          const chunks: Buffer[] = []
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+          stream.on('end', () => done(Buffer.concat(chunks).toString('utf8')))
+          stream.on('error', fail)
+        }, fail)
+      )
+      expect(download.suggestedFilename()).toBe('sayso-answers.csv')
+      expect(csv).toContain('Quick checkout')
+      // Every read since carried the token in its header, none in its address.
+      expect(reads.some((read) => read.url.includes('/api/answers.csv'))).toBe(true)
+      for (const read of reads) {
+        expect(read.authorization).toBe(`Bearer ${TOKEN}`)
+        expect(read.url).not.toContain(TOKEN)
+      }
+      // The browser logs the first reads' 401, which asked for the token; nothing else went wrong.
+      expect(problems.filter((problem) => !problem.includes('status of 401'))).toEqual([])
+    } finally {
+      await collector.close()
+    }
   })
 })

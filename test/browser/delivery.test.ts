@@ -6,7 +6,7 @@ import { answerIds, queued, reported, sayso, started } from './pages/in-page'
 import { snippetPage } from './pages/snippet-page'
 import { useSite, type Site } from './site'
 
-// RELIABILITY.md's page-level scenarios that depend on the engine: being offline, a reload with a
+// docs/delivery.md's page-level scenarios that depend on the engine: being offline, a reload with a
 // request in flight (9, 13), two tabs (14), and leaving the page (22). "Delivered once" is shown by
 // the stored rows matching the answers given, and by how many 2xx replies carried each id.
 const setup = useSite()

@@ -6,7 +6,7 @@ import { queued, reported, started } from './pages/in-page'
 import { snippetPage } from './pages/snippet-page'
 import { useSite } from './site'
 
-// DESIGN.md's first guarantee: whatever fails, nothing reaches the page's own `error` and
+// docs/embedding.md's first promise ("What sayso promises the page"): whatever fails, nothing reaches the page's own `error` and
 // `unhandledrejection` handlers (the test page's recorder has both), and sayso's `error` event
 // says what happened. Answers are never lost on the way.
 const setup = useSite()
@@ -26,6 +26,9 @@ describe.each(engineNames)('in %s, nothing that fails reaches the page', (name) 
   }
   /** What the page and sayso reported, once sayso said something. */
   const reports = (tab: Awaited<ReturnType<typeof open>>['tab']) => tab.waitFor('sayso to report', () => window.testPage.saysoErrors.length > 0 && window.testPage)
+  /** What the page and sayso reported a moment later: a rejection left unhandled reaches the page a task or more after the failure. */
+  const settled = (tab: Awaited<ReturnType<typeof open>>['tab']) =>
+    tab.evaluate(() => new Promise<typeof window.testPage>((done) => setTimeout(() => done(window.testPage), 300)))
 
   it('the drawing part answering 404: reported, no survey, the page goes on working, and waiting answers still go out', async () => {
     const { site } = setup
@@ -48,6 +51,7 @@ describe.each(engineNames)('in %s, nothing that fails reaches the page', (name) 
     const { tab } = await open(site.serve('/failing', page))
     expect(await reports(tab)).toEqual({ pageErrors: [], saysoErrors: [expect.stringMatching(/^ui: loading sayso's ui part failed: /)] })
     expect(await tab.evaluate(nothingOnScreen)).toBe(true)
+    expect(await settled(tab)).toEqual({ pageErrors: [], saysoErrors: [expect.stringMatching(/^ui: /)] })
   })
 
   it('the sending part answering 404 when answers wait: reported, and they wait for a page view that can send them', async () => {
@@ -86,6 +90,15 @@ describe.each(engineNames)('in %s, nothing that fails reaches the page', (name) 
     const { tab } = await open(site.serve('/failing', snippetPage({ config: config([{ id: 'french', type: 'nps' }], { locale: 'fr' }), lang: 'fr' })))
     await tab.find('dialog', 'How likely are you to recommend us to a friend or colleague?')
     expect(await reported(tab)).toEqual({ pageErrors: [], saysoErrors: ['ui: the texts for "fr" could not be loaded; showing English'] })
+  })
+
+  it('a language refused by CORS (sayso.js from another origin): reported, and the survey shows in English', async () => {
+    const { site } = setup
+    site.fail(/^\/i18n\/de\.[0-9a-f]{8}\.js$/, 'no-cors')
+    const page = snippetPage({ config: config([{ id: 'german', type: 'nps' }], { locale: 'de' }), lang: 'de', src: `${site.otherOrigin}/sayso.js` })
+    const { tab } = await open(site.serve('/failing', page))
+    await tab.find('dialog', 'How likely are you to recommend us to a friend or colleague?')
+    expect(await settled(tab)).toEqual({ pageErrors: [], saysoErrors: ['ui: the texts for "de" could not be loaded; showing English'] })
   })
 
   it('an endpoint that refuses connections: the answer waits, and `error` says it could not be sent', async () => {

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { asGiven, leaveBacklog } from './backlog'
 import type { Tab } from './engines/driver'
 import { engineNames, useEngine } from './engines/use-engine'
 import { queued, reported, sayso, started } from './pages/in-page'
 import { snippetPage } from './pages/snippet-page'
+import { root } from './harness'
 import { useSite } from './site'
 
 // Issue #7: sayso.js loads its other parts only when a page view needs them: sayso.ui.<hash>.js and
@@ -69,6 +72,30 @@ describe.each(engineNames)('in %s, the parts of the core build', (name) => {
     expect(await reported(tab)).toEqual({ pageErrors: [], saysoErrors: [] })
   })
 
+  it('with the build’s preload links (dist/preload.html), a survey on page view fetches each part once, as the page loads', async () => {
+    const { site } = setup
+    const mark = await site.mark()
+    const preload = readFileSync(join(root, 'dist/preload.html'), 'utf8')
+    // When sayso.js has run: its element's load event comes right after (load does not bubble, but is captured).
+    const ranAt = `<script>document.addEventListener('load', (event) => { if (/sayso\\.js$/.test(event.target.src || '')) window.saysoRanAt = performance.now() }, true)</script>`
+    const url = site.serve('/preloaded', snippetPage({ config: config([{ id: 'preloaded-nps', type: 'nps' }]), head: ranAt + preload }))
+    const tab = await (await engine.context()).open(url)
+    await tab.find('dialog', 'How likely are you to recommend us to a friend or colleague?')
+    // Asked for once each: the import() took what the links had fetched.
+    expect(partsSince(mark)).toEqual(['outbox', 'ui'])
+    // Asked for before sayso.js had run: without the links, only its running asks for them.
+    const timing = await tab.evaluate(() => ({
+      ran: (window as unknown as { saysoRanAt: number }).saysoRanAt,
+      parts: performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/sayso\.(ui|outbox)\./.test(entry.name))
+        .map((entry) => entry.startTime)
+    }))
+    expect(timing.parts).toHaveLength(2)
+    for (const start of timing.parts) expect(start).toBeLessThan(timing.ran)
+    expect(await reported(tab)).toEqual({ pageErrors: [], saysoErrors: [] })
+  })
+
   it('the sending part alone loads on a page view where answers from an earlier one wait and no survey may ask, and sends them', async () => {
     const { site } = setup
     const tab = await (await engine.context()).open(site.blank)
@@ -116,5 +143,8 @@ describe.each(engineNames)('in %s, the parts of the core build', (name) => {
     for (const error of saysoErrors) expect(error).toMatch(/^(ui|transport): loading sayso's (ui|outbox) part failed: /)
     expect(pageErrors).toEqual([])
     expect(await tab.evaluate(() => document.querySelectorAll('sayso-widget').length)).toBe(0)
+    // Both parts failed: a rejection of either left unhandled would reach the page a task or more later.
+    const later = await tab.evaluate(() => new Promise<string[]>((done) => setTimeout(() => done(window.testPage.pageErrors), 300)))
+    expect(later).toEqual([])
   })
 })

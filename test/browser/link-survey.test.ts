@@ -32,6 +32,18 @@ describe.each(engineNames)('in %s, a link survey', (name) => {
     expect(await tab.evaluate(() => window.testPage)).toEqual({ pageErrors: [], saysoErrors: [] })
   })
 
+  it('offers the choices of the score’s segment and posts the values picked as reasons', async () => {
+    const { site } = setup
+    const mark = await site.mark()
+    const tab = await (await engine.context()).open(`${site.base}/s/nps-why?score=10&t=mail-why-${name}&locale=pl`, { width: 390, height: 760 })
+    await (await tab.find('checkbox', 'Jakość')).click()
+    await (await tab.find('checkbox', 'Szybka dostawa')).click()
+    await (await tab.find('button', 'Wyślij')).click()
+    await tab.find('link', 'Napisz opinię (otwiera się w nowej karcie)')
+    const posted = await site.postedSince(mark, (answers) => answers.some((answer) => answer.complete === true))
+    expect(posted.at(-1)).toMatchObject({ surveyId: 'nps-why', score: 10, reasons: ['quality', 'delivery'], complete: true, locale: 'pl' })
+  })
+
   it('without a score shows the scale; another token is another answer', async () => {
     // Tokens of this engine's own: a link's answer id comes from its token.
     const { site } = setup

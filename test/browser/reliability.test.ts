@@ -6,7 +6,7 @@ import { launch, watch } from './harness'
 import { snippetPage } from './pages/snippet-page'
 import { useSite } from './site'
 
-// RELIABILITY.md's page-level scenarios that need Chromium's own controls (closing a tab with its
+// docs/delivery.md's page-level scenarios that need Chromium's own controls (closing a tab with its
 // unload, replacing Storage and sendBeacon before the page runs), and the soak. The scenarios that
 // depend on the engine — offline, reload, two tabs, leaving — run in all three: delivery.test.ts.
 // "One row" is shown by the rows stored since the test began matching the answers given, in
@@ -51,7 +51,7 @@ const answer = async (tab: Page, score = 9, note?: string): Promise<Given> => {
 
 const queueEmpty = (tab: Page, timeout = 5000) => tab.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('sayso:q:')), undefined, { timeout })
 
-describe('RELIABILITY.md page-level scenarios, in Chromium', () => {
+describe('docs/delivery.md page-level scenarios, in Chromium', () => {
   it('1: a normal answer — one request within 2 s, storage emptied, one row', async () => {
     const { site } = setup
     const mark = await site.mark()

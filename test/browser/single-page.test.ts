@@ -6,7 +6,7 @@ import { useSite } from './site'
 
 // Single-page apps: route changes the page makes itself, with history.pushState, and never a
 // call to sayso('page'). Chromium sees them through the Navigation API; Firefox ESR 153 has it
-// too; WebKit has none, and sayso must notice the change some other way (DESIGN.md, "Which browsers").
+// too; WebKit has none, and sayso must notice the change some other way (docs/embedding.md, "Which browsers").
 const setup = useSite()
 
 // A tiny app of the test's own: its links change the route with pushState and redraw the page.

@@ -27,6 +27,8 @@ export interface Delivery {
   ids: string[]
   /** The displays' ids (a survey shown: a record without a score), which an answer shares. */
   displays: string[]
+  /** The answers (records with a score) it carried, as the browser sent them. */
+  answers: Record<string, unknown>[]
   start: number
   /** The collector's reply; undefined when there was none (cut off, or the browser left first). */
   status?: number
@@ -40,12 +42,10 @@ const withRecorder = (html: string) => html.replace(/<head[^>]*>/i, (head) => `$
 // A page of the site without sayso: somewhere to leave to, or to prepare storage on.
 const blank = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><p>Nothing here.</p></body></html>'
 
-// The ids of a request's answers (`scored`) or of its displays (a display has no score).
-const idsIn = (body: Buffer, scored: boolean): string[] => {
+const answersIn = (body: Buffer): Record<string, unknown>[] => {
   try {
-    const records = JSON.parse(body.toString('utf8')).answers
-    if (!Array.isArray(records)) return []
-    return records.filter((record: { score?: unknown }) => (record?.score !== undefined) === scored).map((record: { id?: unknown }) => String(record?.id))
+    const answers = JSON.parse(body.toString('utf8')).answers
+    return Array.isArray(answers) ? answers : []
   } catch {
     return []
   }
@@ -116,7 +116,13 @@ export const startSite = async () => {
       return response.end(page.body)
     }
     let delivery: Delivery | undefined
-    if (request.method === 'POST' && url.pathname === '/api/answers') deliveries.push((delivery = { ids: idsIn(body, true), displays: idsIn(body, false), start: Date.now() }))
+    if (request.method === 'POST' && url.pathname === '/api/answers') {
+      // A display is a record without a score: kept apart, so that a test counts answers.
+      const records = answersIn(body)
+      const answers = records.filter((record) => record?.score !== undefined)
+      const displays = records.filter((record) => record?.score === undefined).map((record) => String(record?.id))
+      deliveries.push((delivery = { ids: answers.map((answer) => String(answer?.id)), displays, answers, start: Date.now() }))
+    }
     const path = url.pathname === '/sayso.js' ? `/${build}${url.search}` : request.url!
     pass(request, response, path, body, failure, delivery)
   })
@@ -163,6 +169,13 @@ export const startSite = async () => {
         .map((one) => /\/(sayso\.(\w+)|i18n\/(\w+))\.[0-9a-f]{8}\.js$/.exec(one.path))
         .filter((match) => !!match)
         .map((match) => match[2] ?? `i18n/${match[3]}`)
+    },
+    /** The answers posted since `mark`, once `until` is happy with them (or after `timeoutMs`), as the browser sent them. */
+    async postedSince(mark: { deliveries: number }, until: (answers: Record<string, unknown>[]) => boolean, timeoutMs = 5000) {
+      const posted = () => deliveries.slice(mark.deliveries).flatMap((delivery) => delivery.answers)
+      const deadline = Date.now() + timeoutMs
+      while (!until(posted()) && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 50))
+      return posted()
     },
     /** What is there now, so that a test can look at what came after. */
     async mark() {

@@ -13,7 +13,7 @@ import type { Answer, SaysoError } from '../../src/types'
 import { fakeCollector, rowsFor } from './fake-collector'
 import { makeAnswer } from './helpers'
 
-// Where answers wait (RELIABILITY.md, rules 9 and 10): a queue per endpoint that no other
+// Where answers wait (docs/delivery.md, rules 9 and 10): a queue per endpoint that no other
 // endpoint's can reach into, claims apart from the answers, and the previous version's keys.
 
 const T0 = Date.parse('2026-11-22T19:00:00.000Z')

@@ -59,7 +59,12 @@ describe('checking surveys.json on the collector', () => {
     [{ id: 'x', type: 'nps', question: { en: 'How?', pl: 7 } }],
     [{ id: 'x', type: 'nps', audience: { attributes: { plan: [1] }, device: 'tv' } }],
     [{ id: 'x', type: 'nps', frequency: { answeredDays: -1 }, sample: 'all' }],
-    [{ id: 'x', type: 'nps', labels: { low: 1 }, thankYou: { closeAfterMs: 'soon' } }]
+    [{ id: 'x', type: 'nps', labels: { low: 1 }, thankYou: { closeAfterMs: 'soon' } }],
+    [{ id: 'x', type: 'nps', inline: 'div[' }],
+    [{ id: 'x', type: 'nps', followUp: { choices: ['a'.repeat(101), { value: '' }, 3], comment: 1 } }],
+    [{ id: 'x', type: 'nps', followUp: { choices: { detractor: [], promoter: Array.from({ length: 21 }, (_, i) => `r${i}`) } } }],
+    [{ id: 'x', type: 'nps', thankYou: { action: { label: 'Review', detractor: { url: 'javascript:void 0' }, passive: 'x' } } }],
+    [{ id: 'x', type: 'nps', thankYou: { action: { url: 'ftp://acme.example/', target: '_self' } } }]
   ])('says of %j what the browser says', (survey) => {
     expect(messagesOf({ surveys: [survey] })).toEqual(checkAll({ endpoint: '/api/answers', surveys: [survey] }).problems.map((problem) => problem.message))
   })

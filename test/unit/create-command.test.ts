@@ -26,7 +26,7 @@ describe('the script-tag call queue', () => {
   it('replays the calls made before the bundle loaded, in order', async () => {
     const { transport } = fakeTransport()
     const seen: string[] = []
-    // The snippet of DESIGN.md, as a page pastes it.
+    // The snippet of docs/embedding.md, as a page pastes it.
     window.sayso = function () {
       // eslint-disable-next-line prefer-rest-params
       ;((window.sayso as unknown as { q: unknown[] }).q ||= []).push(arguments)

@@ -188,7 +188,7 @@ describe('events', () => {
 })
 
 describe('identify', () => {
-  it('leaves out a value that cannot travel as JSON, names it once, and delivers the answer (RELIABILITY.md row 23)', async () => {
+  it('leaves out a value that cannot travel as JSON, names it once, and delivers the answer (docs/delivery.md row 23)', async () => {
     const fake = fakeTransport()
     sayso = init({ transport: fake.transport, surveys: [{ id: 'a', type: 'nps', trigger: 'manual', followUp: false }] })
     const errors: string[] = []
@@ -216,7 +216,7 @@ describe('identify', () => {
 })
 
 describe('the answer on the wire', () => {
-  it('has the fields of DESIGN.md, a UUID and no query string in the URL', async () => {
+  it('has the fields of docs/wire.md, a UUID and no query string in the URL', async () => {
     history.replaceState(null, '', '/thanks?token=secret#x')
     const fake = fakeTransport()
     sayso = init({ transport: fake.transport, locale: 'en', surveys: [{ id: 'nps-main', type: 'nps', followUp: false }] })

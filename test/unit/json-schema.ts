@@ -41,6 +41,15 @@ export const validate = (schema: Schema, value: unknown, root: Schema = schema, 
       case 'minLength':
         if (typeof value == 'string' && [...value].length < (rule as number)) fail('minLength')
         break
+      case 'maxLength':
+        if (typeof value == 'string' && [...value].length > (rule as number)) fail('maxLength')
+        break
+      case 'minItems':
+        if (Array.isArray(value) && value.length < (rule as number)) fail('minItems')
+        break
+      case 'maxItems':
+        if (Array.isArray(value) && value.length > (rule as number)) fail('maxItems')
+        break
       case 'pattern':
         if (typeof value == 'string' && !new RegExp(rule as string, 'u').test(value)) fail('pattern')
         break

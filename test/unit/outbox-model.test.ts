@@ -19,6 +19,8 @@ import { makeAnswer } from './helpers'
 // its latest copy, or was reported dropped with its reason. fast-check shrinks a failing
 // sequence to a short one. SAYSO_MODEL_RUNS=2000 runs more.
 
+// A comment near its limit, of 3-byte characters: three of them fill a request, so that the 32 KiB bound is tested.
+const long = 'a long story in euros: ' + '€'.repeat(3800)
 const ENDPOINT = '/api/answers'
 const T0 = Date.parse('2026-11-22T19:00:00.000Z')
 const DAY = 86_400_000
@@ -27,7 +29,7 @@ const DROPS: SaysoError['reason'][] = ['expired', 'overflow', 'rejected', 'too-l
 const CLAIM_MARGIN_MS = 5000
 
 type Command =
-  | { kind: 'answer'; tab: number; invalid: boolean }
+  | { kind: 'answer'; tab: number; invalid: boolean; long: boolean }
   | { kind: 'comment'; which: number; text: string }
   | { kind: 'display'; tab: number; dismissed: boolean }
   | { kind: 'score'; which: number }
@@ -49,7 +51,7 @@ const fault: fc.Arbitrary<Fault | undefined> = fc.oneof(
 )
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('answer'), tab: fc.nat(1), invalid: fc.nat(9).map((n) => n === 0) }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('answer'), tab: fc.nat(1), invalid: fc.nat(9).map((n) => n === 0), long: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('comment'), which: fc.nat(), text: fc.constantFrom('slow', 'great', 'fine') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('display'), tab: fc.nat(1), dismissed: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('score'), which: fc.nat() }) },
@@ -185,7 +187,7 @@ const world = () => {
     if (step.kind === 'answer') {
       const tab = tabAt(step.tab)
       if (!tab) return
-      const answer = makeAnswer({ complete: false, createdAt: new Date().toISOString(), ...(step.invalid && { score: 42 }) })
+      const answer = makeAnswer({ complete: false, createdAt: new Date().toISOString(), ...(step.long && { comment: long }), ...(step.invalid && { score: 42 }) })
       given.push(answer)
       owner.set(answer.id, tab)
       tab.outbox.push(answer)

@@ -17,7 +17,7 @@ describe('checking a configuration', () => {
       at: ['surveys', 0],
       scale: 'number',
       followUp: true,
-      thankYou: { closeAfterMs: 3000 },
+      thankYou: {},
       sample: 1,
       frequency: { answeredDays: 90, dismissedDays: 14 }
     })
@@ -26,7 +26,7 @@ describe('checking a configuration', () => {
     expect(config.user).toEqual({})
   })
 
-  it('accepts the full shape of DESIGN.md', () => {
+  it('accepts the full shape of docs/configuration.md', () => {
     const { config, problems } = checkAll({
       ...base,
       locale: 'pl',
@@ -48,11 +48,22 @@ describe('checking a configuration', () => {
           sample: 0.25,
           frequency: { answeredDays: 30, dismissedDays: 7 }
         },
-        { id: 'manual', type: 'ces', trigger: 'manual', followUp: false }
+        { id: 'manual', type: 'ces', trigger: 'manual', followUp: false },
+        {
+          id: 'reasons',
+          type: 'nps',
+          inline: '#was-this-helpful',
+          followUp: {
+            choices: { detractor: ['Price', { value: 'delivery', label: { en: 'Delivery', pl: 'Dostawa' } }], promoter: ['Quality'] },
+            multiple: true,
+            comment: true
+          },
+          thankYou: { action: { label: 'Tell us more', url: 'https://acme.example/feedback', promoter: { label: 'Leave a review', url: 'http://g.page/r/acme/review' } } }
+        }
       ]
     })
     expect(problems).toEqual([])
-    expect(config.surveys.map((s) => s.id)).toEqual(['csat', 'manual'])
+    expect(config.surveys.map((s) => s.id)).toEqual(['csat', 'manual', 'reasons'])
     expect(config.surveys[1].trigger).toEqual({ manual: true })
   })
 
@@ -72,7 +83,7 @@ describe('checking a configuration', () => {
     [{ id: 'x', type: 'nps', trigger: { scroll: 150 } }, 'surveys[0].trigger.scroll: expected a percent 0–100, got 150'],
     [{ id: 'x', type: 'nps', trigger: { evnt: 'buy' } }, 'surveys[0].trigger.evnt: unknown option, left out'],
     [{ id: 'x', type: 'nps', question: 42 }, 'surveys[0].question: expected a text or { locale: text }, got 42'],
-    [{ id: 'x', type: 'nps', followUp: 'yes' }, 'surveys[0].followUp: expected true, false or { question, detractor, passive, promoter, low, high, placeholder } texts, got "yes"'],
+    [{ id: 'x', type: 'nps', followUp: 'yes' }, 'surveys[0].followUp: expected true, false or a follow-up object, got "yes"'],
     [{ id: 'x', type: 'nps', followUp: { qestion: 'Why?' } }, 'surveys[0].followUp.qestion: unknown option, left out'],
     [{ id: 'x', type: 'nps', followUp: { promoter: 9 } }, 'surveys[0].followUp.promoter: expected a text or { locale: text }, got 9'],
     [{ id: 'x', type: 'nps', question: { en: 'How?', pl: 7 } }, 'surveys[0].question.pl: expected a string, got 7'],
@@ -83,6 +94,22 @@ describe('checking a configuration', () => {
     [{ id: 'x', type: 'nps', labels: 'low' }, 'surveys[0].labels: expected an object, got "low"'],
     [{ id: 'x', type: 'nps', audience: { device: 'mobile', locales: ['pl'] } }, 'surveys[0].audience.locales: unknown option, left out'],
     [{ id: 'x', type: 'nps', toString: 'x' }, 'surveys[0].toString: unknown option, left out'],
+    [{ id: 'x', type: 'nps', inline: 'div[' }, 'surveys[0].inline: expected a CSS selector, got "div["'],
+    [{ id: 'x', type: 'nps', inline: 7 }, 'surveys[0].inline: expected a CSS selector, got 7'],
+    [{ id: 'x', type: 'nps', followUp: { choices: 'Price' } }, 'surveys[0].followUp.choices: expected a list of 1–20 choices, or lists by segment, got "Price"'],
+    [{ id: 'x', type: 'nps', followUp: { choices: [] } }, 'surveys[0].followUp.choices: expected a list of 1–20 choices, got a list'],
+    [{ id: 'x', type: 'nps', followUp: { choices: Array.from({ length: 21 }, (_, i) => `r${i}`) } }, 'surveys[0].followUp.choices: expected a list of 1–20 choices, got a list'],
+    [{ id: 'x', type: 'nps', followUp: { choices: ['a'.repeat(101)] } }, `surveys[0].followUp.choices[0]: expected a string of 1–100 characters, got "${'a'.repeat(40)}…"`],
+    [{ id: 'x', type: 'nps', followUp: { choices: ['Price', 7] } }, 'surveys[0].followUp.choices[1]: expected a choice: a string, or { value, label }, got 7'],
+    [{ id: 'x', type: 'nps', followUp: { choices: [{ value: 'price' }] } }, 'surveys[0].followUp.choices[0].label: expected a text or { locale: text }, got nothing'],
+    [{ id: 'x', type: 'nps', followUp: { choices: { promter: ['Price'] } } }, 'surveys[0].followUp.choices.promter: unknown option, left out'],
+    [{ id: 'x', type: 'nps', followUp: { choices: ['Price'], multiple: 'yes' } }, 'surveys[0].followUp.multiple: expected true or false, got "yes"'],
+    [{ id: 'x', type: 'nps', thankYou: { action: { label: 'Review', url: 'javascript:alert(1)' } } }, 'surveys[0].thankYou.action.url: expected an http(s) URL, got "javascript:alert(1)"'],
+    [{ id: 'x', type: 'nps', thankYou: { action: { label: 'Help', url: '/help' } } }, 'surveys[0].thankYou.action.url: expected an http(s) URL, got "/help"'],
+    [{ id: 'x', type: 'nps', thankYou: { action: { label: 'Review' } } }, 'surveys[0].thankYou.action.url: expected an http(s) URL, got nothing'],
+    [{ id: 'x', type: 'nps', thankYou: { action: { url: 'https://acme.example/' } } }, 'surveys[0].thankYou.action.label: expected a text or { locale: text }, got nothing'],
+    [{ id: 'x', type: 'nps', thankYou: { action: { promoter: { label: 'Review', url: 'data:text/html,hi' } } } }, 'surveys[0].thankYou.action.promoter.url: expected an http(s) URL, got "data:text/html,hi"'],
+    [{ id: 'x', type: 'nps', thankYou: { action: 'https://acme.example/' } }, 'surveys[0].thankYou.action: expected a link { label, url }, or links by segment, got "https://acme.example/"'],
     ['nps', 'surveys[0]: expected a survey object, got "nps"']
   ])('reports %j', (survey, message) => {
     const { config, problems } = checkAll({ ...base, surveys: [survey, { id: 'ok', type: 'nps' }] })

@@ -7,7 +7,7 @@ import { fakeCollector, rowsFor } from './fake-collector'
 import { fakeLocks } from './fake-locks'
 import { makeAnswer } from './helpers'
 
-// RELIABILITY.md's fault rows that live in the outbox, with fake timers and a fake collector
+// docs/delivery.md's fault rows that live in the outbox, with fake timers and a fake collector
 // behind fetch. The page-level ones are in test/browser/. "Stored once" is judged by the rows
 // the collector holds (as many as the answers given, each as its latest copy says) and by the
 // replies the outbox saw: one 2xx per answer.
@@ -67,7 +67,7 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-describe('RELIABILITY.md fault rows', () => {
+describe('docs/delivery.md fault rows', () => {
   it('1: a normal answer goes in one request within 2 s, empties storage and is stored once', async () => {
     const outbox = start()
     const a = answer()

@@ -11,7 +11,7 @@ import { root, startCollector, type RunningCollector } from './running-collector
 
 const SECRET = 'link-secret-0123456789'
 const surveys = JSON.parse(readFileSync(join(root, 'surveys.json'), 'utf8')).surveys
-// DESIGN.md's rule, written out here on its own.
+// docs/collector.md's rule, written out here on its own.
 const designSig = (surveyId: string, t = '', u = '') => createHmac('sha256', SECRET).update(`${surveyId}\n${t}\n${u}`).digest('hex').slice(0, 32)
 
 let signing: RunningCollector

@@ -37,7 +37,7 @@ afterAll(async () => {
   await client.end()
 })
 
-// The scores as DESIGN.md defines them, written out here on their own: the oracle for the database's.
+// The scores as docs/collector.md defines them, written out here on their own: the oracle for the database's.
 const designScore = (type: SurveyType, scores: number[]) => {
   const share = (test: (score: number) => boolean) => (100 * scores.filter(test).length) / scores.length
   if (type === 'nps') return share((score) => score >= 9) - share((score) => score <= 6)
@@ -196,7 +196,7 @@ describe.each(stores)('the %s store', (_, open) => {
     ['ces', [1, 2], 1.5],
     ['ces', [4, 5, 6, 7], 5.5],
     ['ces', [7, 7, 6], 6.67]
-  ])('scores %s %j as %s, as DESIGN.md defines it', async (type, scores, score) => {
+  ])('scores %s %j as %s, as docs/collector.md defines it', async (type, scores, score) => {
     const surveyId = `design-${type}-${scores.join('-')}`
     await store.upsert(scores.map((given) => makeAnswer({ surveyId, type, score: given })))
     const { surveys } = summarize(await store.scoreCounts({ surveyId }))

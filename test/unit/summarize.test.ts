@@ -4,7 +4,7 @@ import { tQuantile } from '../../collector/results/t-quantile'
 import type { PeriodCounts, SurveyCounts } from '../../collector/store/store'
 import type { SurveyType } from '../../src/types'
 
-// The database counts and scores (store.test.ts checks its SQL against DESIGN.md on both
+// The database counts and scores (store.test.ts checks its SQL against docs/collector.md on both
 // databases); here, what is made of its counts: the breakdown, the rounding, the order.
 const counted = (type: SurveyType, scores: number[], score: number, extra: Partial<SurveyCounts> = {}): SurveyCounts => {
   const byScore = Array(11).fill(0)

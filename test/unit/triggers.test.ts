@@ -194,6 +194,20 @@ describe('frequency', () => {
     expect(shown).toEqual(['first', 'second'])
   })
 
+  it('counts a route change announced with page() once, though the page changes after it', async () => {
+    start([
+      { id: 'first', type: 'nps', trigger: { url: '/next' } },
+      { id: 'second', type: 'csat', trigger: { url: '/next' } }
+    ], { frequency: { cooldownDays: 0 } })
+    go('/next')
+    vi.advanceTimersByTime(1)
+    close()
+    // The app draws its route after telling sayso: no second page view, so no second pop-up.
+    document.body.append(document.createElement('main'))
+    await vi.advanceTimersByTimeAsync(1)
+    expect(shown).toEqual(['first'])
+  })
+
   it('keeps a global cooldown across surveys and across reloads', () => {
     start([{ id: 'a', type: 'nps' }])
     close()

@@ -49,7 +49,8 @@ const mayBeAbsent = (schema: z.ZodType) => schema instanceof z.ZodOptional || sc
 /**
  * Arbitraries for a zod schema, from a walk of it: valid values, and values with a chosen fault
  * in the ways each node can be wrong — a value of another type, a number out of its range or not
- * finite, an empty string, a word that is no option, an unknown key, a missing key. The walk
+ * finite, a string empty or too long, a list too short or too long, a word that is no option, an
+ * unknown key, a missing key. The walk
  * knows the kinds of node the survey schema uses and refuses others, so that a new kind is
  * taught here before the property test trusts it.
  */
@@ -104,8 +105,10 @@ export const arbitrariesOf = (schema: z.ZodType, options: ArbitraryOptions): Arb
       const refined = schema.def.checks?.some((check) => check._zod.def.check == 'custom')
       if (refined && !own) throw new Error(`${where}: a refined string needs examples of valid values`)
       const min = schema.minLength ?? 0
-      return leaf(where, typed, refined ? fc.constantFrom(...own!) : strings.filter((text) => text.length >= min), [
+      const max = schema.maxLength ?? Infinity
+      return leaf(where, typed, refined ? fc.constantFrom(...own!) : strings.filter((text) => text.length >= min && text.length <= max), [
         ...(min > 0 ? [fault(where, 'empty', fc.constant(''))] : []),
+        ...(Number.isFinite(max) ? [fault(where, 'too long', fc.constant('x'.repeat(max + 1)))] : []),
         ...(refined ? [fault(where, 'refused', fc.constantFrom('[[', '#', 'a >', '!'))] : [])
       ])
     }
@@ -130,11 +133,26 @@ export const arbitrariesOf = (schema: z.ZodType, options: ArbitraryOptions): Arb
     }
     if (schema instanceof z.ZodArray) {
       const item = walk(schema.element as z.ZodType, `${where}[]`, undefined, true)
-      return node(typed ? [fault(where, 'of another type', anyValue)] : [], [item], (target, others) => {
-        const some = fc.array(item.make(undefined, others), { maxLength: 1 })
-        const list = holding(item, target) ? fc.tuple(some, item.make(target, others), some).map(([before, one, after]) => [...before, one, ...after]) : some
-        return list.map((items) => made(items.map((one) => one.value), faultsOf(items)))
-      })
+      const lengths = (schema.def.checks ?? []).map((check) => check._zod.def as { check: string; minimum?: number; maximum?: number })
+      const min = lengths.find((check) => check.check == 'min_length')?.minimum ?? 0
+      const max = lengths.find((check) => check.check == 'max_length')?.maximum ?? Infinity
+      // A list of its shortest length and one more, at most its longest: enough to see each item checked.
+      const some = (others: boolean, least: number) => fc.array(item.make(undefined, others), { minLength: least, maxLength: Math.min(Math.max(least, 1), max) })
+      const validItems = (length: number) => fc.array(item.make(undefined, false), { minLength: length, maxLength: length }).map((items) => items.map((one) => one.value))
+      return node(
+        [
+          ...(typed ? [fault(where, 'of another type', anyValue)] : []),
+          ...(min > 0 ? [fault(where, 'too short', validItems(min - 1))] : []),
+          ...(Number.isFinite(max) ? [fault(where, 'too long', validItems(max + 1))] : [])
+        ],
+        [item],
+        (target, others) => {
+          const list = holding(item, target)
+            ? fc.tuple(some(others, 0), item.make(target, others), some(others, 0)).map(([before, one, after]) => [...before.slice(0, max - 1), one, ...after].slice(0, max))
+            : some(others, min)
+          return list.map((items) => made(items.map((one) => one.value), faultsOf(items)))
+        }
+      )
     }
     if (schema instanceof z.ZodRecord) {
       const keyType = schema.keyType as z.ZodType
@@ -155,7 +173,20 @@ export const arbitrariesOf = (schema: z.ZodType, options: ArbitraryOptions): Arb
       const keys = Object.keys(shape)
       const children = Object.fromEntries(keys.map((key) => [key, walk(shape[key], where ? `${where}.${key}` : key, undefined, true)]))
       const required = keys.filter((key) => !mayBeAbsent(shape[key]))
-      const valid = (target: string | undefined, others: boolean) =>
+      // A refinement across keys (a link's label and url, both or neither) cannot be walked: its
+      // examples are its valid values, and a fault below goes into an example that has its key.
+      // Without examples, a refinement is the test's to meet (the configuration's: each id once,
+      // an endpoint or a transport).
+      const refined = !!own?.length && !!schema.def.checks?.some((check) => check._zod.def.check == 'custom')
+      const fromExamples = (target: string | undefined, others: boolean) => {
+        const key = keys.find((one) => holding(children[one], target))
+        const all = own as Record<string, unknown>[]
+        const having = all.filter((example) => key !== undefined && key in example)
+        const example = fc.constantFrom(...(having.length ? having : all))
+        if (key === undefined) return example.map((value) => made(value))
+        return fc.tuple(example, children[key].make(target, others)).map(([value, one]) => made({ ...value, [key]: one.value }, one.faults))
+      }
+      const walked = (target: string | undefined, others: boolean) =>
         fc
           .record(
             Object.fromEntries(keys.map((key) => [key, children[key].make(holding(children[key], target), others)])),
@@ -165,12 +196,19 @@ export const arbitrariesOf = (schema: z.ZodType, options: ArbitraryOptions): Arb
             const parts = Object.entries(record) as [string, Made][]
             return made(Object.fromEntries(parts.map(([key, one]) => [key, one.value])), faultsOf(parts.map(([, one]) => one)))
           })
+      const valid = refined ? fromExamples : walked
       const strict = schema.def.catchall instanceof z.ZodNever
       const unknownKey = `${where || '(root)'} with an unknown key`
       const missingKey = `${where || '(root)'} without a key it needs`
+      // An example with one of its keys left out: for a refinement across keys, often refused.
+      const lessAKey = () =>
+        fc
+          .constantFrom(...(own as Record<string, unknown>[]).filter((example) => Object.keys(example).length > 0))
+          .chain((example) => fc.constantFrom(...Object.keys(example)).map((key) => Object.fromEntries(Object.entries(example).filter(([one]) => one != key))))
       return node(
         [
           ...(typed ? [fault(where, 'of another type', anyValue)] : []),
+          ...(refined ? [fault(where, 'refused', lessAKey())] : []),
           ...(strict
             ? [
                 [

@@ -24,6 +24,9 @@ const ar: Texts = {
   send: 'إرسال',
   skip: 'تخطٍّ',
   close: 'إغلاق',
+  chooseAll: 'اختر كل ما ينطبق.',
+  more: 'هل هناك شيء آخر تود إخبارنا به؟',
+  newTab: '(يُفتح في علامة تبويب جديدة)',
   announce: 'استبيان: {question}'
 }
 export default ar

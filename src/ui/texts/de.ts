@@ -24,6 +24,9 @@ const de: Texts = {
   send: 'Senden',
   skip: 'Überspringen',
   close: 'Schließen',
+  chooseAll: 'Mehrfachauswahl möglich.',
+  more: 'Möchten Sie uns noch etwas mitteilen?',
+  newTab: '(öffnet sich in einem neuen Tab)',
   announce: 'Umfrage: {question}'
 }
 export default de

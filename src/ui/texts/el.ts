@@ -24,6 +24,9 @@ const el: Texts = {
   send: 'Αποστολή',
   skip: 'Παράλειψη',
   close: 'Κλείσιμο',
+  chooseAll: 'Επιλέξτε όσα ισχύουν.',
+  more: 'Θέλετε να προσθέσετε κάτι ακόμα;',
+  newTab: '(ανοίγει σε νέα καρτέλα)',
   announce: 'Έρευνα: {question}'
 }
 export default el

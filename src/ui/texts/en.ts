@@ -22,6 +22,9 @@ export const en = {
   send: 'Send',
   skip: 'Skip',
   close: 'Close',
+  chooseAll: 'Choose all that apply.',
+  more: 'Anything else you would like to tell us?',
+  newTab: '(opens in a new tab)',
   announce: 'Feedback survey: {question}'
 }
 

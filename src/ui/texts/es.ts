@@ -24,6 +24,9 @@ const es: Texts = {
   send: 'Enviar',
   skip: 'Omitir',
   close: 'Cerrar',
+  chooseAll: 'Elige todas las que correspondan.',
+  more: '¿Quieres contarnos algo más?',
+  newTab: '(se abre en una pestaña nueva)',
   announce: 'Encuesta: {question}'
 }
 export default es

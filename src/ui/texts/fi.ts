@@ -25,6 +25,9 @@ const fi: Texts = {
   send: 'Lähetä',
   skip: 'Ohita',
   close: 'Sulje',
+  chooseAll: 'Valitse kaikki sopivat.',
+  more: 'Haluatko kertoa meille vielä jotain?',
+  newTab: '(avautuu uuteen välilehteen)',
   announce: 'Kysely: {question}'
 }
 export default fi

@@ -24,6 +24,9 @@ const fr: Texts = {
   send: 'Envoyer',
   skip: 'Passer',
   close: 'Fermer',
+  chooseAll: 'Plusieurs réponses possibles.',
+  more: 'Souhaitez-vous ajouter quelque chose ?',
+  newTab: '(s’ouvre dans un nouvel onglet)',
   announce: 'Questionnaire : {question}'
 }
 export default fr

@@ -24,6 +24,9 @@ const he: Texts = {
   send: 'שליחה',
   skip: 'דילוג',
   close: 'סגירה',
+  chooseAll: 'אפשר לבחור יותר מתשובה אחת.',
+  more: 'רוצים לספר לנו עוד משהו?',
+  newTab: '(נפתח בכרטיסייה חדשה)',
   announce: 'סקר: {question}'
 }
 export default he

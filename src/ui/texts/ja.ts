@@ -24,6 +24,9 @@ const ja: Texts = {
   send: '送信',
   skip: 'スキップ',
   close: '閉じる',
+  chooseAll: '当てはまるものをすべてお選びください。',
+  more: 'ほかにお伝えいただきたいことはありますか？',
+  newTab: '（新しいタブで開きます）',
   announce: 'アンケート：{question}'
 }
 export default ja

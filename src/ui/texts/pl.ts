@@ -25,6 +25,9 @@ const pl: Texts = {
   send: 'Wyślij',
   skip: 'Pomiń',
   close: 'Zamknij',
+  chooseAll: 'Zaznacz wszystkie pasujące odpowiedzi.',
+  more: 'Chcesz dodać coś jeszcze?',
+  newTab: '(otwiera się w nowej karcie)',
   announce: 'Ankieta: {question}'
 }
 export default pl

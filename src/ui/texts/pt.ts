@@ -24,6 +24,9 @@ const pt: Texts = {
   send: 'Enviar',
   skip: 'Pular',
   close: 'Fechar',
+  chooseAll: 'Escolha todas as opções que se aplicam.',
+  more: 'Quer nos contar mais alguma coisa?',
+  newTab: '(abre em uma nova aba)',
   announce: 'Pesquisa: {question}'
 }
 export default pt

@@ -24,6 +24,9 @@ const zh: Texts = {
   send: '提交',
   skip: '跳过',
   close: '关闭',
+  chooseAll: '可多选。',
+  more: '还有什么想告诉我们的吗？',
+  newTab: '（在新标签页中打开）',
   announce: '问卷：{question}'
 }
 export default zh

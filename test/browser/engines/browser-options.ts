@@ -14,7 +14,7 @@ export const chromiumOptions = {
   ]
 }
 
-/** Debian's Firefox ESR, headless, driven over WebDriver BiDi (TOOLCHAIN.md). */
+/** Debian's Firefox ESR, headless, driven over WebDriver BiDi (README, "Browsers"). */
 export const firefoxOptions = {
   browser: 'firefox' as const,
   executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',

@@ -26,7 +26,7 @@ export interface Viewport {
 }
 
 /** The roles the flows look for, as ARIA names them (explicit or implied by the element). */
-export type Role = 'button' | 'dialog' | 'heading' | 'link' | 'radio' | 'textbox' | 'combobox'
+export type Role = 'button' | 'checkbox' | 'dialog' | 'form' | 'heading' | 'link' | 'radio' | 'textbox' | 'combobox'
 
 /** An element found by role and name. */
 export interface Element {

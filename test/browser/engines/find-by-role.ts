@@ -17,7 +17,9 @@ export interface RoleQuery {
 export function elementsWithRole(role: Role): { element: Element; name: string }[] {
   const implied: Record<string, string> = {
     button: 'button, input[type=button], input[type=submit], input[type=reset]',
+    checkbox: 'input[type=checkbox]',
     dialog: 'dialog',
+    form: 'form[aria-label], form[aria-labelledby]',
     heading: 'h1, h2, h3, h4, h5, h6',
     link: 'a[href]',
     radio: 'input[type=radio]',
@@ -33,7 +35,7 @@ export function elementsWithRole(role: Role): { element: Element; name: string }
     if (label) return clean(label)
     const labels = (element as HTMLInputElement).labels
     if (labels?.length) return clean([...labels].map((one) => one.textContent).join(' '))
-    return role === 'dialog' || role === 'textbox' || role === 'combobox' ? '' : clean(element.textContent)
+    return role === 'dialog' || role === 'form' || role === 'textbox' || role === 'combobox' ? '' : clean(element.textContent)
   }
   const visible = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden'
   const found: { element: Element; name: string }[] = []

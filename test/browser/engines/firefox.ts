@@ -2,7 +2,7 @@ import puppeteer, { type Page } from 'puppeteer-core'
 import { defaultViewport, defaultWaitMs, type Context, type Engine } from './driver'
 import { pageTab, type PageLike } from './page-tab'
 
-// Debian's Firefox ESR through puppeteer-core over WebDriver BiDi (TOOLCHAIN.md): the one
+// Debian's Firefox ESR through puppeteer-core over WebDriver BiDi (README, "Browsers"): the one
 // launched for the run, in a BiDi session of this file's own, ended when the engine closes.
 
 export const connectFirefox = async (endpoint: string): Promise<Engine> => {
@@ -19,7 +19,7 @@ export const connectFirefox = async (endpoint: string): Promise<Engine> => {
           const page = await context.newPage()
           pages.push(page)
           page.setDefaultTimeout(defaultWaitMs)
-          // Set on each tab: defaultViewport misses the first one (TOOLCHAIN.md).
+          // Set on each tab: defaultViewport misses the first one (README, "Browsers").
           await page.setViewport(viewport)
           if (offline) await page.setOfflineMode(true)
           await page.goto(url)

@@ -6,7 +6,7 @@ import { poll } from './driver'
 // The processes WebKit's tests need, started and stopped by the tests themselves: an Xvfb
 // display, and a WebKitWebDriver for each profile, which starts MiniBrowser on that display.
 // There is no headless mode: without a display, or with --headless, session creation hangs for
-// ever (TOOLCHAIN.md), so every wait here is bounded.
+// ever (README, "Browsers"), so every wait here is bounded.
 
 const capabilities = {
   browserName: 'MiniBrowser',

@@ -4,7 +4,7 @@ import { describeQuery, findScript, namesScript, toQuery } from './find-by-role'
 import { startSession, within } from './webkit-processes'
 
 // WebKitGTK (Safari's engine) through selenium-webdriver → WebKitWebDriver, which drives
-// MiniBrowser on an Xvfb display (TOOLCHAIN.md). A profile is a session, a tab one of its windows.
+// MiniBrowser on an Xvfb display (README, "Browsers"). A profile is a session, a tab one of its windows.
 
 const keys: Record<Key, string> = {
   Tab: Keys.TAB,

@@ -6,22 +6,24 @@ export interface SnippetPage {
   /** Where sayso comes from. */
   src?: string
   lang?: string
+  /** More of the page's head, before the snippet: `<link>`s. */
+  head?: string
   /** The page's own content. */
   body?: string
 }
 
 /**
- * A page with DESIGN.md's snippet: the stub, `init` and calls queued before sayso loads,
+ * A page with docs/embedding.md's snippet: the stub, `init` and calls queued before sayso loads,
  * then sayso itself, async. Events sayso emits are kept in `window.events` for the tests.
  */
-export const snippetPage = ({ config, calls = '', src = '/sayso.js', lang = 'en', body = '<h1>A shop</h1>' }: SnippetPage) =>
+export const snippetPage = ({ config, calls = '', src = '/sayso.js', lang = 'en', head = '', body = '<h1>A shop</h1>' }: SnippetPage) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>A test page</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>A test page</title>${head}
 <script>
   window.sayso = window.sayso || function () { (window.sayso.q = window.sayso.q || []).push(arguments) };
   window.events = [];
   sayso('init', ${typeof config === 'string' ? config : JSON.stringify(config)});
-  ['show', 'answer', 'submit', 'dismiss', 'sent'].forEach(function (name) {
+  ['show', 'answer', 'submit', 'dismiss', 'action', 'sent'].forEach(function (name) {
     sayso('on', name, function (payload) { events.push({ name: name, payload: payload }) });
   });
   ${calls}
