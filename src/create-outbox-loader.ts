@@ -2,7 +2,7 @@ import { loadPart } from './load-part'
 import type { Outbox } from './outbox/create-outbox'
 import type { ParsedConfig } from './config/schema'
 import type { Reporter } from './create-reporter'
-import type { Answer } from './types'
+import type { SurveyRecord } from './types'
 import { when } from './when'
 
 export interface OutboxLoader {
@@ -26,7 +26,7 @@ export interface OutboxLoader {
  * The outbox, whose part loads only when a page view needs it: a survey on its way,
  * answers an earlier page view left, or flush(). Until then the core holds none of it.
  */
-export const createOutboxLoader = (config: ParsedConfig, onSent: (answers: Answer[]) => void, { report }: Reporter): OutboxLoader => {
+export const createOutboxLoader = (config: ParsedConfig, onSent: (answers: SurveyRecord[]) => void, { report }: Reporter): OutboxLoader => {
   let outbox: Outbox | undefined
   let destroyed = false
   return {

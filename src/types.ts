@@ -1,7 +1,7 @@
-import type { Answer, Scalar, SurveyType } from './wire/answer'
+import type { Answer, Scalar, SurveyRecord, SurveyType } from './wire/answer'
 import type { Segment } from './wire/scales'
 
-export type { Answer, Scalar, SurveyType } from './wire/answer'
+export type { Answer, Device, Display, Scalar, SurveyRecord, SurveyType } from './wire/answer'
 export type { Segment } from './wire/scales'
 
 /**
@@ -237,7 +237,8 @@ export type TransportResult =
     }
 
 /**
- * Delivers a batch of answers. Resolve `{ ok: true }` only once they are stored.
+ * Delivers a batch of records: answers, and displays (a survey shown: a record without a
+ * `score`, see `Display`). Resolve `{ ok: true }` only once they are stored.
  *
  * @example
  * const toWebhook: Transport = async (answers) => {
@@ -246,7 +247,7 @@ export type TransportResult =
  * }
  */
 export type Transport = (
-  answers: Answer[],
+  answers: SurveyRecord[],
   options: { keepalive: boolean }
 ) => Promise<TransportResult>
 
@@ -309,8 +310,8 @@ export interface SaysoError {
   message: string
   /** The config path, for `config`. */
   path?: string
-  /** The answers concerned, for delivery errors. */
-  answers?: Answer[]
+  /** The answers (and displays) concerned, for delivery errors. */
+  answers?: SurveyRecord[]
   /** The HTTP status, when there is one. */
   status?: number
 }
@@ -334,8 +335,8 @@ export interface SaysoEvents {
    * @example sayso.on('action', ({ surveyId, url, segment }) => analytics.track('Review link', { surveyId, url, segment }))
    */
   action: { surveyId: string; url: string; segment?: Segment }
-  /** The endpoint confirmed these answers. */
-  sent: { answers: Answer[] }
+  /** The endpoint confirmed these answers and displays. */
+  sent: { answers: SurveyRecord[] }
   error: SaysoError
 }
 

@@ -2,17 +2,23 @@ import { Fragment, h, render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { segmentOf } from '../../src/wire/scales'
 import type { SurveySummary, TrendPoint } from '../results/summarize'
+import type { SegmentSummary } from '../results/summarize'
+import type { PeriodSummary } from '../results/summarize-with'
 import type { StoredAnswer } from '../store/store'
-import { Distribution, Trend } from './charts'
+import { Distribution, SegmentBar, Trend } from './charts'
 
 interface Filters {
   survey: string
   from: string
   to: string
+  /** Segments: '' for none, else `device`, `locale` or `path`. */
+  by: string
   period: 'day' | 'week'
 }
+
+const dimensions = ['device', 'locale', 'path']
 interface Results {
-  summary: SurveySummary[]
+  summary: (PeriodSummary & { previous?: PeriodSummary })[]
   all: SurveySummary[]
   trend: { surveyId: string; type: string; points: TrendPoint[] }[]
   comments: StoredAnswer[]
@@ -102,14 +108,63 @@ const breakdown = (survey: SurveySummary) =>
       ? `${survey.satisfied} of ${survey.count} satisfied`
       : `${survey.easy} of ${survey.count} found it easy (${survey.easyPercent ?? '–'} %)`
 
-const Card = ({ survey, points }: { survey: SurveySummary; points: TrendPoint[] }) => (
+const percentOf = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 1000) / 10} %`)
+
+// Displays → scored → completed: where visitors drop off.
+const funnel = (survey: SurveySummary) =>
+  `${survey.displays} shown → ${survey.count} scored (${percentOf(survey.responseRate)}) → ${survey.completed} completed · ${survey.dismissed} dismissed`
+
+const margin = (survey: SurveySummary) => (survey.margin === null ? 'margin of error: too few answers' : `± ${survey.margin} (95 % confidence)`)
+
+// Two scores whose 95 % intervals overlap may differ by chance alone.
+const overlap = (one: { interval: [number, number] | null }, other: { interval: [number, number] | null }) =>
+  !one.interval || !other.interval || (one.interval[0] <= other.interval[1] && other.interval[0] <= one.interval[1])
+
+const change = (survey: SurveySummary, previous: SurveySummary) => {
+  if (survey.score === null || previous.score === null) return 'no score to compare with in the period before'
+  const difference = Math.round((survey.score - previous.score) * 100) / 100
+  const signed = `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${Math.abs(difference)}`
+  return `${signed} against the period before (${scoreText(previous)}): ${overlap(survey, previous) ? 'not significant' : 'significant'}`
+}
+
+// A segment whose interval overlaps every other's may differ from them by chance alone.
+const Segments = ({ survey }: { survey: PeriodSummary }) => {
+  const segments = survey.segments ?? []
+  const apart = (segment: SegmentSummary) => segments.some((other) => other !== segment && !overlap(segment, other))
+  return (
+    <ul class="segments">
+      {segments.map((segment) => (
+        <li key={segment.value ?? ''} data-segment={segment.value ?? ''}>
+          <span class="value">{segment.value ?? '(not given)'}</span>
+          <SegmentBar type={survey.type} score={segment.score} interval={segment.interval} />
+          <span class="figure">
+            {scoreText({ ...survey, score: segment.score })}
+            {segment.margin !== null && ` ± ${segment.margin}`} · n = {segment.count}
+          </span>
+          <span class="significance">{segment.count && segments.length > 1 ? (apart(segment) ? 'differs significantly' : 'not significant') : ''}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+const Card = ({ survey, points, by }: { survey: Results['summary'][number]; points: TrendPoint[]; by: string }) => (
   <article class="card" data-survey={survey.surveyId}>
     <h2>{survey.surveyId}</h2>
     <span class="type">{scoreName[survey.type]}</span>
     <p class="score">
       {scoreText(survey)} <small>n = {survey.count}</small>
     </p>
+    <p class="margin">{margin(survey)}</p>
+    {survey.previous && <p class="change">{change(survey, survey.previous)}</p>}
+    <p class="funnel">{funnel(survey)}</p>
     <p class="breakdown">{breakdown(survey)}</p>
+    {survey.segments && (
+      <>
+        <h3>By {by}</h3>
+        <Segments survey={survey} />
+      </>
+    )}
     <h3>Answers per score</h3>
     <Distribution type={survey.type} distribution={survey.distribution} />
     <h3>Score by period</h3>
@@ -123,6 +178,7 @@ const Dashboard = () => {
     survey: params.get('survey') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
+    by: dimensions.includes(params.get('by') ?? '') ? params.get('by')! : '',
     period: params.get('period') === 'day' ? 'day' : 'week'
   })
   const [results, setResults] = useState<Results>()
@@ -132,9 +188,11 @@ const Dashboard = () => {
 
   useEffect(() => {
     history.replaceState(null, '', `?${query(filters)}`)
-    const { period, ...filter } = filters
+    const { period, by, ...filter } = filters
+    // With both dates in order, each score is set against the period of equal length before.
+    const compare: Record<string, string> = filter.from && filter.to && filter.from <= filter.to ? { compare: 'previous' } : {}
     Promise.all([
-      get<{ surveys: SurveySummary[] }>(`/api/summary?${query(filter)}`),
+      get<{ surveys: Results['summary'] }>(`/api/summary?${query(filter, { ...compare, by })}`),
       get<{ surveys: SurveySummary[] }>('/api/summary'),
       get<Results & { surveys: Results['trend'] }>(`/api/trend?${query(filter, { period })}`),
       get<{ answers: StoredAnswer[] }>(`/api/answers?${query(filter, { comments: '1', limit: '10' })}`)
@@ -152,7 +210,7 @@ const Dashboard = () => {
   }, [filters, attempt])
 
   const set = (key: keyof Filters) => (event: Event) => setFilters({ ...filters, [key]: (event.currentTarget as HTMLInputElement).value })
-  const { period, ...filter } = filters
+  const { period, by, ...filter } = filters
   return (
     <>
       <header>
@@ -175,6 +233,17 @@ const Dashboard = () => {
         <label>
           To
           <input type="date" value={filters.to} onChange={set('to')} />
+        </label>
+        <label>
+          Split by
+          <select value={by} onChange={set('by')}>
+            <option value="">nothing</option>
+            {dimensions.map((dimension) => (
+              <option key={dimension} value={dimension}>
+                {dimension}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Trend by
@@ -200,6 +269,7 @@ const Dashboard = () => {
             <Card
               key={survey.surveyId + survey.type}
               survey={survey}
+              by={by}
               points={results.trend.find((t) => t.surveyId === survey.surveyId && t.type === survey.type)?.points ?? []}
             />
           ))}

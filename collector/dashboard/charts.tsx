@@ -69,3 +69,18 @@ export const Trend = ({ type, points }: { type: SurveyType; points: TrendPoint[]
     </svg>
   )
 }
+
+/** One segment's score as a bar from the scale's low end, its 95 % interval as a line across it. */
+export const SegmentBar = ({ type, score, interval }: { type: SurveyType; score: number | null; interval: [number, number] | null }) => {
+  const [low, high] = range[type]
+  const width = 160
+  const at = (value: number) => Math.round(((Math.min(high, Math.max(low, value)) - low) / (high - low)) * width)
+  const label = score === null ? 'no score' : `${score}${interval ? `, 95 % interval ${interval[0]} to ${interval[1]}` : ''}`
+  return (
+    <svg class="segment-bar" viewBox={`0 0 ${width} 14`} role="img" aria-label={label}>
+      <line class="axis" x1="0" x2={width} y1="13" y2="13" />
+      {score !== null && <rect class="score-bar" x="0" y="3" width={at(score)} height="8" rx="1" />}
+      {interval && <line class="interval" x1={at(interval[0])} x2={at(interval[1])} y1="7" y2="7" />}
+    </svg>
+  )
+}

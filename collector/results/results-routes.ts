@@ -4,7 +4,9 @@ import { exactRoutes, type Route, type Routes, type Target } from '../http/route
 import type { AnswerFilter, Store } from '../store/store'
 import { bearerToken } from './bearer-token'
 import { decodeCursor, encodeCursor, readFilter } from './read-filter'
-import { summarize, trend } from './summarize'
+import { readSummaryOptions } from './read-summary-options'
+import { summarizeWith } from './summarize-with'
+import { trend } from './summarize'
 import { writeCsv } from './write-csv'
 
 export interface ResultsOptions {
@@ -14,8 +16,8 @@ export interface ResultsOptions {
 }
 
 /**
- * Reading the results, behind the dashboard token: `GET /api/summary`,
- * `/api/trend`, `/api/answers` and `/api/answers.csv`, each filtered by survey,
+ * Reading the results, behind the dashboard token: `GET /api/summary` (with
+ * `by` for segments and `compare=previous`), `/api/trend`, `/api/answers` and `/api/answers.csv`, each filtered by survey,
  * dates and URL.
  */
 export const resultsRoutes = ({ store, dashboardToken }: ResultsOptions): Routes => {
@@ -35,7 +37,11 @@ export const resultsRoutes = ({ store, dashboardToken }: ResultsOptions): Routes
     }
 
   return exactRoutes({
-    'GET /api/summary': read(async (response, filter) => json(response, 200, summarize(await store.scoreCounts(filter)))),
+    'GET /api/summary': read(async (response, filter, query) => {
+      const asked = readSummaryOptions(query, filter)
+      if ('problems' in asked) return json(response, 400, { error: 'invalid summary', problems: asked.problems })
+      json(response, 200, await summarizeWith(store, filter, asked.options))
+    }),
     'GET /api/trend': read(async (response, filter, query) => {
       const period = query.get('period') === 'day' ? 'day' : 'week'
       json(response, 200, { period, ...trend(await store.scoreTrend(filter, period)) })

@@ -10,6 +10,7 @@ const columns = [
   { key: 'type', header: 'type' },
   { key: 'score', header: 'score' },
   { key: 'comment', header: 'comment' },
+  { key: 'reasons', header: 'reasons' },
   { key: 'complete', header: 'complete' },
   { key: 'createdAt', header: 'created_at' },
   { key: 'receivedAt', header: 'received_at' },
@@ -23,8 +24,11 @@ const columns = [
 // A cell starting with = + - @ (or a tab or CR) is run as a formula by spreadsheets: a leading quote defuses it.
 const defuse = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
 
+// The reasons in one cell, as a spreadsheet's multiple-choice column holds them.
+const asRow = (answer: StoredAnswer) => ({ ...answer, reasons: answer.reasons?.join('; ') })
+
 const csv = (answers: StoredAnswer[], header: boolean) =>
-  stringify(answers, {
+  stringify(answers.map(asRow), {
     header,
     columns,
     record_delimiter: 'windows',

@@ -1,17 +1,25 @@
 import { scales, segmentOf, type Segment } from '../../src/wire/scales'
 import type { SurveyType } from '../../src/types'
 import { filterSql } from './filter-sql'
-import type { AnswerFilter, Period, PeriodCounts, SurveyCounts } from './store'
+import type { AnswerFilter, Dimension, Period, PeriodCounts, SegmentCounts, SurveyCounts } from './store'
 
 /** How one database spells what the counts need. */
 export interface CountsDialect {
   placeholder: (index: number) => string
+  /** A condition as 1 or 0. */
+  asNumber: (condition: string) => string
+  /** A stored boolean as a condition (SQLite keeps 0 and 1). */
+  isTrue: (column: string) => string
   /** The UTC day of an answer's `created_at`, as `answer_days` keeps it. */
   answerDay: string
   /** What a trend groups a day column by: the day, or the Monday of its week. */
   periodOf: Record<Period, (day: string) => string>
   /** A period as the trend gives it, `YYYY-MM-DD`. */
   periodText: (period: string) => string
+  /** Where `part` starts in `text`, from 1; 0 when it is not there (SQLite's instr, PostgreSQL's strpos). */
+  indexOf: (text: string, part: string) => string
+  /** An attribute's value as text (`true`, `3`, `pro`), NULL when absent or null; `add` makes a parameter. */
+  attributeOf: (key: string, add: (value: unknown) => string) => string
 }
 
 /** Every score of every scale: NPS, the widest, goes from 0 to 10. */
@@ -19,6 +27,32 @@ export const SCORES = Array.from({ length: 11 }, (_, score) => score)
 
 /** One SQL piece per score, joined by commas: `score_0 = score_0 + …, score_1 = …`. */
 export const perScore = (piece: (column: string, score: number) => string) => SCORES.map((score) => piece(`score_${score}`, score)).join(', ')
+
+/**
+ * What `answer_days` counts, one column each: every row is a display (an answer is one
+ * too: its survey was shown), `answers` those with a score, `completed` those finished,
+ * `dismissed` those closed without a score, and one column per score.
+ */
+export const COUNTED = ['displays', 'answers', 'completed', 'dismissed', ...SCORES.map((score) => `score_${score}`)]
+
+/**
+ * How much one row of `answers` adds to each of COUNTED, as SQL on its columns (`prefix`:
+ * `NEW.`, `o.`, or nothing). A display's NULL score is in no score's column: `NULL = 3` is
+ * not true, and `FALSE AND NULL` is false.
+ */
+export const contributions = (prefix: string, { asNumber, isTrue }: Pick<CountsDialect, 'asNumber' | 'isTrue'>): Record<string, string> => {
+  const scored = `${prefix}score IS NOT NULL`
+  return {
+    displays: '1',
+    answers: asNumber(scored),
+    completed: asNumber(isTrue(`${prefix}complete`)),
+    dismissed: asNumber(`${isTrue(`${prefix}dismissed`)} AND ${prefix}score IS NULL`),
+    ...Object.fromEntries(SCORES.map((score) => [`score_${score}`, asNumber(`${scored} AND ${prefix}score = ${score}`)]))
+  }
+}
+
+/** COUNTED joined by commas, each made by `piece`. */
+export const perCounted = (piece: (column: string) => string) => COUNTED.map(piece).join(', ')
 
 const scoresOf = (type: SurveyType, segment?: Segment) => {
   const { min, max } = scales[type]
@@ -31,7 +65,9 @@ interface Source {
   where: string
   params: unknown[]
   day: string
-  /** The number of answers. */
+  /** The sum of one of COUNTED. */
+  total: (column: string) => string
+  /** The number of answers (with a score). */
   count: string
   /** The number of answers with one of these scores. */
   countOf: (scores: number[]) => string
@@ -41,6 +77,21 @@ interface Source {
 
 // readFilter gives whole days as UTC midnights.
 const midnight = /T00:00:00(\.0+)?Z$/
+
+/** Counting the answers themselves, one row each: from `from`, a table or a derived one. */
+const answersSource = (from: string, where: string, params: unknown[], dialect: CountsDialect): Source => {
+  const row = contributions('', dialect)
+  return {
+    from,
+    where,
+    params,
+    day: dialect.answerDay,
+    total: (column) => `SUM(${row[column]})`,
+    count: 'COUNT(score)',
+    countOf: (scores) => `SUM(CASE WHEN score IN (${scores.join(', ')}) THEN 1 ELSE 0 END)`,
+    sumOf: (scores) => `SUM(CASE WHEN score IN (${scores.join(', ')}) THEN score ELSE 0 END)`
+  }
+}
 
 /**
  * `answer_days` — one row per survey and UTC day (PostgreSQL: a few per day, to
@@ -54,15 +105,7 @@ const sourceFor = (filter: AnswerFilter, dialect: CountsDialect): Source => {
   const onWholeDays = !filter.url && [filter.from, filter.to].every((time) => time === undefined || midnight.test(time))
   if (!onWholeDays) {
     const { where, params } = filterSql(filter, dialect.placeholder)
-    return {
-      from: 'answers',
-      where,
-      params,
-      day: dialect.answerDay,
-      count: 'COUNT(*)',
-      countOf: (scores) => `SUM(CASE WHEN score IN (${scores.join(', ')}) THEN 1 ELSE 0 END)`,
-      sumOf: (scores) => `SUM(CASE WHEN score IN (${scores.join(', ')}) THEN score ELSE 0 END)`
-    }
+    return answersSource('answers', where, params, dialect)
   }
   const params: unknown[] = []
   const add = (value: unknown) => {
@@ -78,6 +121,7 @@ const sourceFor = (filter: AnswerFilter, dialect: CountsDialect): Source => {
     where: where.length ? `WHERE ${where.join(' AND ')}` : '',
     params,
     day: 'day',
+    total: (column) => `SUM(${column})`,
     count: 'SUM(answers)',
     countOf: (scores) => `SUM(${scores.map((score) => `score_${score}`).join(' + ')})`,
     sumOf: (scores) => `SUM(${scores.map((score) => `${score} * score_${score}`).join(' + ')})`
@@ -89,10 +133,14 @@ const sourceFor = (filter: AnswerFilter, dialect: CountsDialect): Source => {
  * CSAT = % of 4–5, CES = the mean; the segments are those of src/wire/scales.ts.
  * In floating point: PostgreSQL's exact numeric is slower and nothing here needs it.
  */
-const scoreSql = (source: Source) => `CASE type
-    WHEN 'nps' THEN CAST(100 AS DOUBLE PRECISION) * (${source.countOf(scoresOf('nps', 'promoter'))} - ${source.countOf(scoresOf('nps', 'detractor'))}) / ${source.count}
-    WHEN 'csat' THEN CAST(100 AS DOUBLE PRECISION) * ${source.countOf(scoresOf('csat', 'high'))} / ${source.count}
-    ELSE CAST(1 AS DOUBLE PRECISION) * ${source.sumOf(scoresOf('ces'))} / ${source.count} END`
+const scoreSql = (source: Source) => {
+  // NULL where only displays were counted: PostgreSQL refuses to divide by zero.
+  const count = `NULLIF(${source.count}, 0)`
+  return `CASE type
+    WHEN 'nps' THEN CAST(100 AS DOUBLE PRECISION) * (${source.countOf(scoresOf('nps', 'promoter'))} - ${source.countOf(scoresOf('nps', 'detractor'))}) / ${count}
+    WHEN 'csat' THEN CAST(100 AS DOUBLE PRECISION) * ${source.countOf(scoresOf('csat', 'high'))} / ${count}
+    ELSE CAST(1 AS DOUBLE PRECISION) * ${source.sumOf(scoresOf('ces'))} / ${count} END`
+}
 
 /**
  * `GET /api/summary`'s SQL, the same for both databases: per survey, the number
@@ -102,10 +150,46 @@ const scoreSql = (source: Source) => `CASE type
 export const summarySql = (filter: AnswerFilter, dialect: CountsDialect) => {
   const source = sourceFor(filter, dialect)
   return {
-    sql: `SELECT survey_id AS "surveyId", type, ${source.count} AS count, ${scoreSql(source)} AS score,
-            ${perScore((column, score) => `${source.countOf([score])} AS ${column}`)}
-          FROM ${source.from} ${source.where} GROUP BY survey_id, type`,
+    sql: `SELECT survey_id AS "surveyId", type, ${countsSql(source)} FROM ${source.from} ${source.where} GROUP BY survey_id, type`,
     params: source.params
+  }
+}
+
+/** What the summary counts of a group of rows: the columns toSurveyCounts reads. */
+const countsSql = (source: Source) => `${source.count} AS count, ${scoreSql(source)} AS score,
+  ${source.total('displays')} AS displays, ${source.total('completed')} AS completed, ${source.total('dismissed')} AS dismissed,
+  ${perScore((column, score) => `${source.countOf([score])} AS ${column}`)}`
+
+/** The part of a URL after its origin, up to a query or a fragment: `/checkout` of `https://shop.example/checkout?x`. */
+const pathSql = (url: string, { indexOf }: CountsDialect) => {
+  const afterScheme = `CASE WHEN ${indexOf(url, "'://'")} > 0 THEN substr(${url}, ${indexOf(url, "'://'")} + 3) ELSE ${url} END`
+  const path = `CASE WHEN ${indexOf(afterScheme, "'/'")} > 0 THEN substr(${afterScheme}, ${indexOf(afterScheme, "'/'")}) ELSE '/' END`
+  const cut = (text: string, at: string) => `CASE WHEN ${indexOf(text, at)} > 0 THEN substr(${text}, 1, ${indexOf(text, at)} - 1) ELSE ${text} END`
+  return cut(cut(path, "'?'"), "'#'")
+}
+
+const segmentValueSql = (by: Dimension, dialect: CountsDialect, add: (value: unknown) => string) => {
+  if (by === 'locale' || by === 'device') return by
+  if (by === 'path') return pathSql('url', dialect)
+  return dialect.attributeOf(by.attribute, add)
+}
+
+/**
+ * `GET /api/summary?by=…`'s SQL: the summary's columns per survey and segment (the locale, the
+ * device, the URL's path, or an attribute's value), counted from the answers themselves: the
+ * daily counts know no segment. The counts per score are all a segment's score interval needs.
+ */
+export const segmentSql = (filter: AnswerFilter, by: Dimension, dialect: CountsDialect) => {
+  const valueParams: unknown[] = []
+  const value = segmentValueSql(by, dialect, (param) => {
+    valueParams.push(param)
+    return dialect.placeholder(valueParams.length)
+  })
+  const { where, params } = filterSql(filter, (index) => dialect.placeholder(valueParams.length + index))
+  const source = answersSource(`(SELECT *, ${value} AS segment FROM answers ${where}) AS shown`, '', [], dialect)
+  return {
+    sql: `SELECT survey_id AS "surveyId", type, segment AS value, ${countsSql(source)} FROM ${source.from} GROUP BY survey_id, type, segment`,
+    params: [...valueParams, ...params]
   }
 }
 
@@ -128,9 +212,18 @@ export const trendSql = (filter: AnswerFilter, period: Period, dialect: CountsDi
 export const toSurveyCounts = (row: Record<string, unknown>): SurveyCounts => ({
   surveyId: String(row.surveyId),
   type: row.type as SurveyType,
+  displays: Number(row.displays),
   count: Number(row.count),
+  completed: Number(row.completed),
+  dismissed: Number(row.dismissed),
   score: Number(row.score),
   byScore: SCORES.map((score) => Number(row[`score_${score}`]))
+})
+
+/** A row of segmentSql as either driver returns it. */
+export const toSegmentCounts = (row: Record<string, unknown>): SegmentCounts => ({
+  ...toSurveyCounts(row),
+  value: row.value === null ? null : String(row.value)
 })
 
 /** A row of trendSql as either driver returns it. */

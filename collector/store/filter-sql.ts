@@ -5,7 +5,7 @@ import type { AnswerFilter, Cursor } from './store'
  * databases: `?` placeholders for SQLite, `$1…` for PostgreSQL.
  */
 export const filterSql = (
-  filter: AnswerFilter & { after?: Cursor; withComment?: boolean },
+  filter: AnswerFilter & { after?: Cursor; withComment?: boolean; scored?: boolean },
   placeholder: (index: number) => string
 ) => {
   const params: unknown[] = []
@@ -16,6 +16,7 @@ export const filterSql = (
   if (filter.to) where.push(`created_at < ${add(filter.to)}`)
   if (filter.url?.endsWith('*')) where.push(`url LIKE ${add(filter.url.slice(0, -1).replace(/[\\%_]/g, '\\$&') + '%')} ESCAPE '\\'`)
   else if (filter.url) where.push(`url = ${add(filter.url)}`)
+  if (filter.scored) where.push('score IS NOT NULL')
   if (filter.withComment) where.push(`comment IS NOT NULL AND comment <> ''`)
   if (filter.after) where.push(`(created_at, id) < (${add(filter.after.createdAt)}, ${add(filter.after.id)})`)
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params }

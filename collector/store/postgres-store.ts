@@ -1,31 +1,41 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
-import { summarySql, toPeriodCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
+import { segmentSql, summarySql, toPeriodCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
 import type { PostgresHookBinding } from '../hooks/postgres-hooks'
-import { createPostgresSchema } from './postgres-schema'
+import { createPostgresSchema, postgresTruth } from './postgres-schema'
 import { transaction } from './postgres-transaction'
 import { filterSql } from './filter-sql'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { isUnreachable, storeError } from './store-unavailable'
 
-const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'complete', 'created_at', 'received_at', 'updated_at', 'url', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
+const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'reasons', 'complete', 'dismissed', 'device', 'created_at', 'received_at', 'updated_at', 'url', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
 
-// As in SQLite: the first copy decides the score; later copies may add a comment and finish it.
+// As in SQLite: the first score decides; later copies may add a comment or reasons, finish the
+// answer, or say that its display was dismissed.
 const conflictSql = `
   ON CONFLICT (id) DO UPDATE SET
+    score = COALESCE(answers.score, EXCLUDED.score),
+    dismissed = answers.dismissed OR EXCLUDED.dismissed,
+    device = COALESCE(answers.device, EXCLUDED.device),
     comment = COALESCE(EXCLUDED.comment, answers.comment),
+    reasons = COALESCE(EXCLUDED.reasons, answers.reasons),
     complete = answers.complete OR EXCLUDED.complete,
     updated_at = CASE
       WHEN (EXCLUDED.complete AND NOT answers.complete) OR (EXCLUDED.comment IS NOT NULL AND answers.comment IS NULL)
+        OR (EXCLUDED.reasons IS NOT NULL AND answers.reasons IS NULL) OR (EXCLUDED.score IS NOT NULL AND answers.score IS NULL)
+        OR (EXCLUDED.dismissed AND NOT answers.dismissed)
       THEN EXCLUDED.updated_at ELSE answers.updated_at END
 `
 
 const dialect: CountsDialect = {
+  ...postgresTruth,
   placeholder: (index) => `$${index}`,
   answerDay: "(created_at AT TIME ZONE 'UTC')::date",
   // Weeks start on Monday; as a timestamp without time zone, so that the session's zone plays no part.
   periodOf: { day: (day) => day, week: (day) => `date_trunc('week', ${day}::timestamp)` },
-  periodText: (period) => `to_char(${period}::timestamp, 'YYYY-MM-DD')`
+  periodText: (period) => `to_char(${period}::timestamp, 'YYYY-MM-DD')`,
+  indexOf: (text, part) => `strpos(${text}, ${part})`,
+  attributeOf: (key, add) => `attributes ->> ${add(key)}`
 }
 
 const schemaOf = (url: string) => {
@@ -109,9 +119,12 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
         answer.id,
         answer.surveyId,
         answer.type,
-        answer.score,
+        answer.score ?? null,
         answer.comment ?? null,
+        answer.reasons ? JSON.stringify(answer.reasons) : null,
         answer.complete,
+        !!answer.dismissed,
+        answer.device ?? null,
         answer.createdAt,
         now,
         now,
@@ -148,13 +161,18 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
       const { rows } = await query(sql, params)
       return rows.map(toSurveyCounts)
     },
+    async segmentCounts(filter, by) {
+      const { sql, params } = segmentSql(filter, by, dialect)
+      const { rows } = await query(sql, params)
+      return rows.map(toSegmentCounts)
+    },
     async scoreTrend(filter, period) {
       const { sql, params } = trendSql(filter, period, dialect)
       const { rows } = await query(sql, params)
       return rows.map(toPeriodCounts)
     },
     async answers({ limit = 100, ...filter } = {}) {
-      const { where, params } = filterSql(filter, dialect.placeholder)
+      const { where, params } = filterSql({ ...filter, scored: true }, dialect.placeholder)
       const { rows } = await query(`SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`, [
         ...params,
         limit

@@ -1,80 +1,50 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Answer } from '../../src/types'
-import { perScore, summarySql, toPeriodCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
+import type { SurveyRecord } from '../../src/types'
+import { segmentSql, summarySql, toPeriodCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
 import { filterSql } from './filter-sql'
 import type { SqliteHookBinding } from '../hooks/sqlite-hooks'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { readsInThread, readsInWorker } from './sqlite-reads'
+import { createSqliteSchema, sqliteTruth } from './sqlite-schema'
 import { storeError } from './store-unavailable'
 
-const schema = `
-  CREATE TABLE IF NOT EXISTS answers (
-    id TEXT PRIMARY KEY,
-    survey_id TEXT NOT NULL,
-    type TEXT NOT NULL,
-    score INTEGER NOT NULL,
-    comment TEXT,
-    complete INTEGER NOT NULL,
-    created_at TEXT NOT NULL,
-    received_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    url TEXT NOT NULL,
-    locale TEXT NOT NULL,
-    visitor_id TEXT NOT NULL,
-    user_id TEXT,
-    attributes TEXT,
-    sdk TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS answers_survey ON answers (survey_id, type, score);
-  CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at DESC, id DESC);
-
-  -- The answers per survey and UTC day, and per score, kept by the database itself (the
-  -- trigger below): the scores and trends read a few thousand of these rows instead of
-  -- every answer. A copy of a known answer takes the UPDATE path of the upsert, so it is
-  -- never counted twice.
-  CREATE TABLE IF NOT EXISTS answer_days (
-    survey_id TEXT NOT NULL,
-    type TEXT NOT NULL,
-    day TEXT NOT NULL,
-    answers INTEGER NOT NULL,
-    ${perScore((column) => `${column} INTEGER NOT NULL`)},
-    PRIMARY KEY (survey_id, type, day)
-  ) WITHOUT ROWID;
-  CREATE TRIGGER IF NOT EXISTS answers_counted AFTER INSERT ON answers BEGIN
-    INSERT INTO answer_days (survey_id, type, day, answers, ${perScore((column) => column)})
-    VALUES (NEW.survey_id, NEW.type, substr(NEW.created_at, 1, 10), 1, ${perScore((_, score) => `NEW.score = ${score}`)})
-    ON CONFLICT (survey_id, type, day) DO UPDATE SET answers = answers + 1, ${perScore((column) => `${column} = ${column} + excluded.${column}`)};
-  END;
-`
-
-// A database from before the counts gets them from its answers, once.
-const backfillSql = `
-  INSERT INTO answer_days (survey_id, type, day, answers, ${perScore((column) => column)})
-  SELECT survey_id, type, substr(created_at, 1, 10), COUNT(*), ${perScore((_, score) => `SUM(score = ${score})`)} FROM answers GROUP BY 1, 2, 3
-`
-
-// The first copy decides the score; later copies may add a comment and finish the answer.
+// The first score decides (a display has none); later copies may add a comment or reasons,
+// finish the answer, or say that its display was dismissed.
 const upsertSql = `
-  INSERT INTO answers (id, survey_id, type, score, comment, complete, created_at, received_at, updated_at,
+  INSERT INTO answers (id, survey_id, type, score, comment, reasons, complete, dismissed, device, created_at, received_at, updated_at,
                        url, locale, visitor_id, user_id, attributes, sdk)
-  VALUES (@id, @surveyId, @type, @score, @comment, @complete, @createdAt, @now, @now,
+  VALUES (@id, @surveyId, @type, @score, @comment, @reasons, @complete, @dismissed, @device, @createdAt, @now, @now,
           @url, @locale, @visitorId, @userId, @attributes, @sdk)
   ON CONFLICT (id) DO UPDATE SET
+    score = COALESCE(answers.score, excluded.score),
     comment = COALESCE(excluded.comment, answers.comment),
+    reasons = COALESCE(excluded.reasons, answers.reasons),
     complete = MAX(answers.complete, excluded.complete),
+    dismissed = MAX(answers.dismissed, excluded.dismissed),
+    device = COALESCE(answers.device, excluded.device),
     updated_at = CASE
       WHEN excluded.complete > answers.complete OR (excluded.comment IS NOT NULL AND answers.comment IS NULL)
+        OR (excluded.reasons IS NOT NULL AND answers.reasons IS NULL) OR (excluded.score IS NOT NULL AND answers.score IS NULL)
+        OR excluded.dismissed > answers.dismissed
       THEN excluded.updated_at ELSE answers.updated_at END
 `
 
 // Days are the first ten characters of an ISO time; weeks start on Monday, as PostgreSQL's date_trunc counts them.
 const dialect: CountsDialect = {
+  ...sqliteTruth,
   placeholder: () => '?',
   answerDay: 'substr(created_at, 1, 10)',
   periodOf: { day: (day) => day, week: (day) => `date(${day}, '-6 days', 'weekday 1')` },
-  periodText: (period) => period
+  periodText: (period) => period,
+  indexOf: (text, part) => `instr(${text}, ${part})`,
+  // json_extract gives SQLite's own values (1 for true): the JSON type names a boolean as PostgreSQL's ->> does.
+  attributeOf: (key, add) => {
+    const path = `$."${key}"`
+    return `CASE json_type(attributes, ${add(path)}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN NULL
+      ELSE CAST(json_extract(attributes, ${add(path)}) AS TEXT) END`
+  }
 }
 
 /**
@@ -92,22 +62,22 @@ export const createSqliteStore = (file: string, options: SqliteOptions = {}): St
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('busy_timeout = 5000')
-  db.transaction(() => {
-    const counted = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answer_days'`).get()
-    db.exec(schema)
-    if (!counted) db.exec(backfillSql)
-  })()
+  createSqliteSchema(db)
   const hooks = options.hooks?.(db)
   const reads = file === ':memory:' ? readsInThread(db) : readsInWorker(file)
   const upsert = db.prepare(upsertSql)
-  const upsertAll = db.transaction((answers: Answer[], now: string) => {
-    const merged = mergeCopies(answers)
+  const upsertAll = db.transaction((records: SurveyRecord[], now: string) => {
+    const merged = mergeCopies(records)
     for (const answer of merged) {
       upsert.run({
         ...answer,
+        score: answer.score ?? null,
+        dismissed: answer.dismissed ? 1 : 0,
+        device: answer.device ?? null,
         // One format, so that dates compare as text and their first ten characters are the day.
         createdAt: new Date(answer.createdAt).toISOString(),
         comment: answer.comment ?? null,
+        reasons: answer.reasons ? JSON.stringify(answer.reasons) : null,
         complete: answer.complete ? 1 : 0,
         userId: answer.userId ?? null,
         attributes: answer.attributes ? JSON.stringify(answer.attributes) : null,
@@ -137,9 +107,10 @@ export const createSqliteStore = (file: string, options: SqliteOptions = {}): St
       }
     },
     scoreCounts: async (filter = {}) => (await read(summarySql(filter, dialect))).map(toSurveyCounts),
+    segmentCounts: async (filter, by) => (await read(segmentSql(filter, by, dialect))).map(toSegmentCounts),
     scoreTrend: async (filter, period) => (await read(trendSql(filter, period, dialect))).map(toPeriodCounts),
     async answers({ limit = 100, ...filter } = {}) {
-      const { where, params } = filterSql(filter, dialect.placeholder)
+      const { where, params } = filterSql({ ...filter, scored: true }, dialect.placeholder)
       const rows = await read({ sql: `SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT ?`, params: [...params, limit] })
       return (rows as unknown as Row[]).map(rowToAnswer)
     },

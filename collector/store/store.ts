@@ -1,4 +1,4 @@
-import type { Answer, SurveyType } from '../../src/types'
+import type { Answer, SurveyRecord, SurveyType } from '../../src/types'
 import type { HookLedger } from '../hooks/hook'
 
 /** Which answers a read looks at; every field is optional. */
@@ -30,12 +30,30 @@ export type Period = 'day' | 'week'
 export interface SurveyCounts {
   surveyId: string
   type: SurveyType
+  /** Times it was shown: displays, and answers (each was shown). */
+  displays: number
   /** Answers with a score. */
   count: number
-  /** NPS, CSAT % or CES mean, unrounded. */
+  /** Answers finished (the follow-up sent or skipped). */
+  completed: number
+  /** Displays closed without a score. */
+  dismissed: number
+  /** NPS, CSAT % or CES mean, unrounded (0 without answers). */
   score: number
   /** Answers per score, from 0 to 10 (the widest scale): `byScore[9]` is how many answered 9. */
   byScore: number[]
+}
+
+/**
+ * What segments a summary: the locale, the device (`mobile`/`desktop`), the URL's path, or
+ * the value of one attribute (`{ attribute: 'plan' }`).
+ */
+export type Dimension = 'locale' | 'device' | 'path' | { attribute: string }
+
+/** What the database counted for one survey's answers in one segment. */
+export interface SegmentCounts extends SurveyCounts {
+  /** The segment: a locale, a device, a path or an attribute's value as text; null where it is missing. */
+  value: string | null
 }
 
 /** What the database counted for one survey in one day or week. */
@@ -56,15 +74,18 @@ export interface PeriodCounts {
  */
 export interface Store {
   /**
-   * Stores each answer once per `id`. A later copy never adds a row: it adds a
-   * comment that was missing and can only turn `complete` on.
+   * Stores each answer and display once per `id` (a display is a row without a score). A
+   * later copy never adds a row: it adds the score a display lacked (the first score stays),
+   * a comment or reasons (or replaces them), and can only turn `complete` and `dismissed` on.
    */
-  upsert(answers: Answer[]): Promise<void>
+  upsert(records: SurveyRecord[]): Promise<void>
   /** Per survey: how many answered, the score, and how many gave each score (GROUP BY in SQL). */
   scoreCounts(filter?: AnswerFilter): Promise<SurveyCounts[]>
+  /** Per survey and segment: the same counts, from the answers themselves (GROUP BY in SQL). */
+  segmentCounts(filter: AnswerFilter, by: Dimension): Promise<SegmentCounts[]>
   /** Per survey and day or week, oldest first: how many answered, and the score. */
   scoreTrend(filter: AnswerFilter, period: Period): Promise<PeriodCounts[]>
-  /** A page of answers, newest first. */
+  /** A page of answers (with a score: displays are left out), newest first. */
   answers(options?: AnswerFilter & { limit?: number; after?: Cursor; withComment?: boolean }): Promise<StoredAnswer[]>
   /** The webhooks' deliveries, when the store was opened with hooks (collector/hooks/). */
   hooks?: HookLedger
@@ -73,12 +94,28 @@ export interface Store {
   close(): Promise<void>
 }
 
-/** Merges copies of one answer in a batch as the store would, so that a batch holds each `id` once. */
-export const mergeCopies = (answers: Answer[]): Answer[] => {
-  const byId = new Map<string, Answer>()
-  for (const answer of answers) {
-    const known = byId.get(answer.id)
-    byId.set(answer.id, known ? { ...known, complete: known.complete || answer.complete, comment: answer.comment ?? known.comment } : answer)
+/** A record as the store writes it: an answer, or a display without its score. */
+export type Incoming = Omit<Answer, 'score'> & { score?: number; dismissed?: boolean }
+
+/** Merges copies of one record in a batch as the store would, so that a batch holds each `id` once. */
+export const mergeCopies = (records: SurveyRecord[]): Incoming[] => {
+  const byId = new Map<string, Incoming>()
+  for (const record of records as Incoming[]) {
+    const known = byId.get(record.id)
+    byId.set(
+      record.id,
+      known
+        ? {
+            ...known,
+            score: known.score ?? record.score,
+            complete: known.complete || record.complete,
+            dismissed: known.dismissed || record.dismissed,
+            comment: record.comment ?? known.comment,
+            reasons: record.reasons ?? known.reasons,
+            device: known.device ?? record.device
+          }
+        : record
+    )
   }
   return [...byId.values()]
 }
@@ -88,9 +125,14 @@ export interface Row {
   id: string
   survey_id: string
   type: Answer['type']
-  score: number
+  /** NULL on a display. */
+  score: number | null
   comment: string | null
+  /** JSON text in SQLite, JSONB in PostgreSQL. */
+  reasons: string | string[] | null
   complete: number | boolean
+  dismissed: number | boolean
+  device: Answer['device'] | null
   created_at: string | Date
   received_at: string | Date
   updated_at: string | Date
@@ -104,12 +146,14 @@ export interface Row {
 
 const iso = (date: string | Date) => new Date(date).toISOString()
 
+/** A row with a score: `answers()` reads no other. */
 export const rowToAnswer = (row: Row): StoredAnswer => ({
   id: row.id,
   surveyId: row.survey_id,
   type: row.type,
-  score: row.score,
+  score: row.score!,
   ...(row.comment !== null && { comment: row.comment }),
+  ...(row.reasons !== null && { reasons: typeof row.reasons === 'string' ? JSON.parse(row.reasons) : row.reasons }),
   complete: !!row.complete,
   createdAt: iso(row.created_at),
   url: row.url,
@@ -117,6 +161,7 @@ export const rowToAnswer = (row: Row): StoredAnswer => ({
   visitorId: row.visitor_id,
   ...(row.user_id !== null && { userId: row.user_id }),
   ...(row.attributes !== null && { attributes: typeof row.attributes === 'string' ? JSON.parse(row.attributes) : row.attributes }),
+  ...(row.device !== null && { device: row.device }),
   sdk: row.sdk,
   receivedAt: iso(row.received_at),
   updatedAt: iso(row.updated_at)

@@ -1,4 +1,4 @@
-import type { Answer } from '../types'
+import type { SurveyRecord } from '../types'
 import { inKey, legacyPrefix, queuePrefix } from './queue-prefix'
 
 /** Which tab is sending an answer, and until when (ms since 1970). */
@@ -9,7 +9,7 @@ export interface Claim {
 
 /** A queued answer, and the claim on it while a tab sends it. */
 export interface Entry {
-  answer: Answer
+  answer: SurveyRecord
   claim?: Claim
 }
 
@@ -19,13 +19,13 @@ export interface AnswerStore {
   /** Every queued answer of this queue, oldest first, from every tab, with the claims that have not lapsed. */
   list(): Entry[]
   /** Keeps an answer; a copy with the same `id` replaces the older one. Claims are left as they are. */
-  put(answer: Answer): void
+  put(answer: SurveyRecord): void
   /** Forgets an answer and its claim, unless a newer copy has replaced the one given. */
-  remove(answer: Answer): void
+  remove(answer: SurveyRecord): void
   /** Tells the other tabs that `claim.tab` is sending these answers. */
-  claim(answers: Answer[], claim: Claim): void
+  claim(answers: SurveyRecord[], claim: Claim): void
   /** Takes back what `tab` claimed of these answers. */
-  release(answers: Answer[], tab: string): void
+  release(answers: SurveyRecord[], tab: string): void
   /** Whether answers outlive the page (false: storage failed, so memory holds them). */
   durable(): boolean
 }
@@ -34,7 +34,7 @@ export interface AnswerStore {
 export const claimPrefix = (scope: string): string => `sayso:claim:${inKey(scope)}:`
 
 // What a key holds, if it is an answer (the page shares storage with sayso, and may write anything).
-const answerIn = (entry?: { answer?: Answer }): Answer | undefined => {
+const answerIn = (entry?: { answer?: SurveyRecord }): SurveyRecord | undefined => {
   const answer = entry?.answer
   return typeof answer?.id == 'string' && typeof answer.createdAt == 'string' ? answer : undefined
 }
@@ -50,7 +50,7 @@ export const createAnswerStore = (scope: string, storage = () => localStorage): 
   const prefix = queuePrefix(scope)
   const claimed = claimPrefix(scope)
   const legacy = legacyPrefix(scope)
-  const memory = new Map<string, Answer>()
+  const memory = new Map<string, SurveyRecord>()
   // Each step on storage on its own: one that throws (or finds no JSON) is undefined.
   const attempt = <T>(work: (store: Storage) => T): T | undefined => {
     try {
@@ -81,7 +81,7 @@ export const createAnswerStore = (scope: string, storage = () => localStorage): 
 
   const stored = (): Entry[] => {
     const now = Date.now()
-    const answers: Answer[] = []
+    const answers: SurveyRecord[] = []
     const claims = new Map<string, Claim>()
     for (const key of keys()) {
       if (key.startsWith(claimed)) {
@@ -97,7 +97,7 @@ export const createAnswerStore = (scope: string, storage = () => localStorage): 
     return answers.map((answer) => ({ answer, claim: claims.get(answer.id) }))
   }
 
-  const same = (one?: Answer, other?: Answer) => JSON.stringify(one) == JSON.stringify(other)
+  const same = (one?: SurveyRecord, other?: SurveyRecord) => JSON.stringify(one) == JSON.stringify(other)
 
   return {
     name: prefix,

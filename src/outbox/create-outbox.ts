@@ -1,6 +1,6 @@
 import { failed } from '../messages'
 import * as messages from './messages'
-import type { Answer, SaysoError, Transport, TransportResult } from '../types'
+import type { SurveyRecord, SaysoError, Transport, TransportResult } from '../types'
 import { MAX_BATCH } from '../wire/limits'
 import { batchesOf } from './batches-of'
 import { beamInHalves } from './beam-in-halves'
@@ -17,14 +17,14 @@ export interface OutboxOptions {
    * With the built-in fetch transport: `navigator.sendBeacon` to the endpoint, for leaving
    * the page once sayso's keepalive requests in flight reach their budget.
    */
-  beacon?: (answers: Answer[]) => boolean
-  onSent: (answers: Answer[]) => void
+  beacon?: (answers: SurveyRecord[]) => boolean
+  onSent: (answers: SurveyRecord[]) => void
   onError: (error: SaysoError) => void
 }
 
 export interface Outbox {
   /** Stores an answer and sends it soon; a newer copy of the same `id` replaces the queued one. */
-  push(answer: Answer): void
+  push(answer: SurveyRecord): void
   /** Sends now; settles when the queue is empty or cannot progress. */
   flush(): Promise<void>
   /** Stops at once, as a closed tab does: what it was sending stays claimed until the claim lapses. */
@@ -35,7 +35,7 @@ export interface Outbox {
 const REFUSING = [400, 413, 422]
 
 /** One copy of an answer: a later copy (with a comment) is another. */
-const copyOf = (answer: Answer) => JSON.stringify(answer)
+const copyOf = (answer: SurveyRecord) => JSON.stringify(answer)
 
 /**
  * Keeps answers until the endpoint confirms them (docs/delivery.md), by its rules in
@@ -58,7 +58,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   let unanswered = false
   let keepaliveBytes = 0
   /** The answers of this tab's requests on the way, once for each request that carries them. */
-  const flying: Answer[] = []
+  const flying: SurveyRecord[] = []
   /** The copies sent since the page was left, until it is back. */
   let departure: Set<string> | undefined
   const waiters: (() => void)[] = []
@@ -66,7 +66,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   const online = () => navigator.onLine !== false
   const wakeWaiters = () => waiters.splice(0).forEach((resolve) => resolve())
 
-  const drop = (answers: Answer[], reason: SaysoError['reason'], message: string, status?: number) => {
+  const drop = (answers: SurveyRecord[], reason: SaysoError['reason'], message: string, status?: number) => {
     answers.forEach(store.remove)
     onError({ reason, message, answers, ...(status && { status }) })
   }
@@ -88,11 +88,11 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
 
   // Another request of this tab carries the answer. Two copies of an answer on the way at
   // once may land in either order, and the endpoint keeps the one that lands last.
-  const carried = (answer: Answer) => flying.some((other) => other.id == answer.id)
-  const olderOnTheWay = (answer: Answer) => flying.some((other) => other.id == answer.id && copyOf(other) != copyOf(answer))
+  const carried = (answer: SurveyRecord) => flying.some((other) => other.id == answer.id)
+  const olderOnTheWay = (answer: SurveyRecord) => flying.some((other) => other.id == answer.id && copyOf(other) != copyOf(answer))
 
   // Pick: the oldest answers that no tab is sending, this one included.
-  const pick = (entries: Entry[]): Answer[] | undefined => {
+  const pick = (entries: Entry[]): SurveyRecord[] | undefined => {
     const free = entries.filter((entry) => !elsewhere(entry) && !carried(entry.answer)).map((entry) => entry.answer)
     return batchesOf(free, batchLimit)[0]
   }
@@ -111,17 +111,17 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   }
   // A failed attempt waits longer each time. A pause the endpoint asks for is obeyed and is
   // no failed attempt; one over 5 minutes waits for the next page load.
-  const backOff = (batch: Answer[], wait: number | undefined, status?: number) => {
+  const backOff = (batch: SurveyRecord[], wait: number | undefined, status?: number) => {
     if (wait === undefined) schedule(limit.backoff(attempt++))
     else if (wait > limit.MAX_WAIT_MS) stop(batch, messages.longWait(status), status)
     else pauseFor(Math.max(1000, wait))
   }
-  const stop = (batch: Answer[], message: string, status?: number) => {
+  const stop = (batch: SurveyRecord[], message: string, status?: number) => {
     state = 'stopped'
     onError({ reason: 'stopped', message, answers: batch, status })
   }
 
-  const delivered = (answers: Answer[]) => {
+  const delivered = (answers: SurveyRecord[]) => {
     if (!answers.length) return
     // A copy still on the way may land after this one and undo it: the answer stays, and goes again.
     answers.filter((answer) => !carried(answer)).forEach(store.remove)
@@ -134,7 +134,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   // A refusal that names no answer: halve, pausing between steps, until the bad answer is
   // alone. Alone, it is dropped only if the endpoint has stored others: one that has stored
   // nothing is broken (a proxy, a firewall), not the answer.
-  const split = (batch: Answer[], status?: number): boolean => {
+  const split = (batch: SurveyRecord[], status?: number): boolean => {
     if (batch.length > 1) {
       batchLimit = Math.ceil(batch.length / 2)
       schedule(limit.backoff(attempt++))
@@ -150,7 +150,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   }
 
   // Settle: what a reply means. True when the next batch may go at once.
-  const settle = (batch: Answer[], result: TransportResult): boolean => {
+  const settle = (batch: SurveyRecord[], result: TransportResult): boolean => {
     if (result.ok) {
       delivered(batch)
       return true
@@ -175,7 +175,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   }
 
   // Send: a transport that never answers is given up after 15 s, like a fetch that hangs.
-  const deliver = async (batch: Answer[], keepalive: boolean): Promise<TransportResult> => {
+  const deliver = async (batch: SurveyRecord[], keepalive: boolean): Promise<TransportResult> => {
     flying.push(...batch)
     let timeout: ReturnType<typeof setTimeout> | undefined
     const givenUp = new Promise<TransportResult>((resolve) => {
@@ -195,7 +195,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   }
 
   // A claim goes once no request of this tab carries the answer.
-  const release = (batch: Answer[]) =>
+  const release = (batch: SurveyRecord[]) =>
     store.release(
       batch.filter((answer) => !carried(answer)),
       tab
@@ -244,7 +244,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     wakeWaiters()
   }
 
-  const sendKeepalive = async (batch: Answer[]) => {
+  const sendKeepalive = async (batch: SurveyRecord[]) => {
     const bytes = limit.byteLength(batch)
     keepaliveBytes += bytes
     const result = await deliver(batch, true)
@@ -263,7 +263,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     // Hidden is not gone: what is on the way goes on, and a newer copy waits for it. An unloading
     // page sends all it has not sent since it was left: its requests may die with it.
     const unloading = event?.type != 'visibilitychange'
-    const goesOn = (answer: Answer) => left.has(copyOf(answer)) || (!unloading && carried(answer))
+    const goesOn = (answer: SurveyRecord) => left.has(copyOf(answer)) || (!unloading && carried(answer))
     const mine = trim().filter((entry) => !elsewhere(entry))
     const answers = mine.map((entry) => entry.answer).filter((answer) => !goesOn(answer))
     answers.forEach((answer) => left.add(copyOf(answer)))

@@ -1,8 +1,8 @@
-import type { Answer } from '../types'
+import type { SurveyRecord } from '../types'
 
 /** An answer as JSON carries it, and the names of the values JSON cannot carry. */
 export interface StorableCopy {
-  answer: Answer
+  answer: SurveyRecord
   /** The keys of the values left out, such as `total` of `attributes: { total: 10n }`. */
   leftOut: string[]
 }
@@ -16,7 +16,7 @@ const unsendable = ['bigint', 'function', 'symbol']
  *
  * @example storableCopy({ ...answer, attributes: { plan: 'pro', total: 10n } }).leftOut // ['total']
  */
-export const storableCopy = (given: Answer): StorableCopy => {
+export const storableCopy = (given: SurveyRecord): StorableCopy => {
   const leftOut: string[] = []
   // Every object met so far: meeting one again is a cycle.
   const met = new Set<unknown>()
@@ -28,7 +28,7 @@ export const storableCopy = (given: Answer): StorableCopy => {
     if (value && typeof value == 'object') met.add(value)
     return value
   }
-  const copy = (answer: Answer): Answer => JSON.parse(JSON.stringify(answer, keep))
+  const copy = (answer: SurveyRecord): SurveyRecord => JSON.parse(JSON.stringify(answer, keep))
   try {
     return { answer: copy(given), leftOut }
   } catch {

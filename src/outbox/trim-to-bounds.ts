@@ -1,4 +1,4 @@
-import type { Answer } from '../types'
+import type { SurveyRecord } from '../types'
 import type { Entry } from './create-answer-store'
 import { byteLength, MAX_AGE_MS, MAX_BYTES, MAX_COUNT } from './limits'
 
@@ -6,9 +6,9 @@ import { byteLength, MAX_AGE_MS, MAX_BYTES, MAX_COUNT } from './limits'
 export interface Trimmed {
   kept: Entry[]
   /** Older than 7 days. */
-  expired: Answer[]
+  expired: SurveyRecord[]
   /** The oldest of the rest while more than 200 answers or 256 KiB wait. */
-  overflow: Answer[]
+  overflow: SurveyRecord[]
 }
 
 /**
@@ -18,7 +18,7 @@ export interface Trimmed {
 export const trimToBounds = (entries: Entry[], now: number): Trimmed => {
   const tooOld = (entry: Entry) => now - Date.parse(entry.answer.createdAt) > MAX_AGE_MS
   const kept = entries.filter((entry) => !tooOld(entry))
-  const overflow: Answer[] = []
+  const overflow: SurveyRecord[] = []
   let bytes = kept.reduce((sum, entry) => sum + byteLength(entry.answer), 0)
   while (kept.length > MAX_COUNT || bytes > MAX_BYTES) {
     const { answer } = kept.shift()!

@@ -7,13 +7,15 @@ import { forwardTo } from './forward-to'
  * event's internal name from HubSpot (such as `pe1234567_survey_answered`); its
  * properties must exist there: answer_id, survey_id, survey_type, score, comment, reasons,
  * complete. `reasons` is the values joined by ";", as HubSpot takes a multiple-checkbox
- * property's values.
+ * property's values. Displays (a survey shown, a record without a score) are not sent: a
+ * CRM's timeline is for what a customer said, and a display counts as delivered.
  *
  * @example
  * init({ transport: hubspotTransport('pe1234567_survey_answered'), surveys })
  */
 export const hubspotTransport = (name: string): Transport =>
-  forwardTo<{ push(command: unknown[]): void }>('HubSpot', '_hsq', (hsq, answer) =>
+  forwardTo<{ push(command: unknown[]): void }>('HubSpot', '_hsq', (hsq, answer) => {
+    if (answer.score === undefined) return
     hsq.push([
       'trackCustomBehavioralEvent',
       {
@@ -29,4 +31,4 @@ export const hubspotTransport = (name: string): Transport =>
         }
       }
     ])
-  )
+  })

@@ -1,4 +1,4 @@
-import type { Answer, Transport } from '../types'
+import type { SurveyRecord, Transport } from '../types'
 
 /**
  * Hands a batch to `navigator.sendBeacon` as `text/plain`, which needs no CORS
@@ -6,7 +6,7 @@ import type { Answer, Transport } from '../types'
  */
 export const sendBeacon =
   (endpoint: string) =>
-  (answers: Answer[]): boolean => {
+  (answers: SurveyRecord[]): boolean => {
     try {
       return navigator.sendBeacon(endpoint, new Blob([JSON.stringify({ answers })], { type: 'text/plain;charset=UTF-8' }))
     } catch {

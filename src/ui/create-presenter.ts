@@ -2,7 +2,7 @@ import { language } from './texts/negotiate-locale'
 import { chooseLocale } from './texts/pick-text'
 import type { Problem } from '../config/problem'
 import type { ParsedConfig, ParsedSurvey } from '../config/schema'
-import { createAnswer } from './create-answer'
+import { createDisplay } from './create-display'
 import { createPlacements } from './create-placements'
 import { followVisitor } from './follow-visitor'
 import { checkDrawing, checkTheme, drawingKeys, type Drawing } from './drawing-schema'
@@ -10,7 +10,7 @@ import { MAX_COMMENT } from '../wire/limits'
 import { scales } from '../wire/scales'
 import { surveyLeftOut } from '../messages'
 import { badPrefill, noTexts } from './messages'
-import type { Answer, SaysoError, SaysoEvents, ShowOptions, Theme } from '../types'
+import type { SaysoError, SaysoEvents, ShowOptions, SurveyRecord, Theme } from '../types'
 import { when } from '../when'
 import { createWidget, type DialogHandlers, type Widget } from './create-widget'
 import { resolveView, type SurveyView } from './resolve-view'
@@ -35,7 +35,7 @@ export interface Instance {
   }
   events: { emit<K extends keyof SaysoEvents>(name: K, payload: SaysoEvents[K]): void }
   /** The outbox: it is there before any survey shows. */
-  outbox: () => { push(answer: Answer): void } | undefined
+  outbox: () => { push(record: SurveyRecord): void } | undefined
   /** Reports a problem, such as a language that could not be loaded (the survey shows in English). */
   report: (error: SaysoError) => void
   /** Wraps what runs on the visitor's clicks, so that a failure stays inside sayso. */
@@ -88,23 +88,14 @@ export const createPresenter = (instance: Instance) => {
 
   // What the visitor's choices in one drawing of a survey do; `close` takes that drawing away.
   const handle = (survey: DrawnSurvey, view: SurveyView, showing: Showing, close: () => void) => {
-    const visitor = followVisitor(instance, survey, showing)
     const { prefill } = showing
+    // Each drawing is a display; a link's answer id, so that the same link opened twice makes one row.
+    const display = createDisplay({ survey, id: prefill?.answerId, locale: view.locale, visitorId: instance.visitorId(), user: instance.config.user, report })
+    const visitor = followVisitor(instance, survey, showing, display)
     const handlers: DialogHandlers = {
       takeFocus: showing.takeFocus,
       chosen: prefill?.score,
-      onChoose: guard((score: number) => {
-        const answer = createAnswer({
-          survey,
-          score,
-          locale: view.locale,
-          visitorId: instance.visitorId(),
-          user: instance.config.user,
-          complete: !view.followUp,
-          report
-        })
-        visitor.answered(prefill?.answerId ? { ...answer, id: prefill.answerId } : answer, 'answer')
-      }),
+      onChoose: guard((score: number) => visitor.answered({ ...display, score, complete: !view.followUp }, 'answer')),
       onFinish: guard(({ comment, reasons }) =>
         visitor.answered({ ...visitor.given()!, complete: true, ...(comment && { comment: comment.slice(0, MAX_COMMENT) }), ...(reasons && { reasons }) }, 'submit')
       ),

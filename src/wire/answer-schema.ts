@@ -10,14 +10,18 @@ const short = (max: number) =>
   )
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()], is('a string, number, boolean or null'))
 
-/** One answer on the wire, as the collector checks it. Unknown fields are ignored. */
+/**
+ * One record on the wire, as the collector checks it: an answer, or a display (no score,
+ * so no comment or reasons, and not complete). Unknown fields are ignored.
+ */
 export const answerSchema = z
   .object(
     {
       id: short(64),
       surveyId: short(200),
       type: z.enum(['nps', 'csat', 'ces'], is("'nps', 'csat' or 'ces'")),
-      score: z.int(is('a whole number')),
+      // Absent on a display: the survey was shown, and no score chosen (yet).
+      score: z.optional(z.int(is('a whole number'))),
       comment: z.optional(z.string(is('a string')).check(z.maxLength(MAX_COMMENT, is(`at most ${MAX_COMMENT} characters`)))),
       reasons: z.optional(
         z
@@ -25,20 +29,28 @@ export const answerSchema = z
           .check(z.minLength(1, is(`a list of 1–${MAX_REASONS} reasons`)), z.maxLength(MAX_REASONS, is(`a list of 1–${MAX_REASONS} reasons`)))
       ),
       complete: z.boolean(is('true or false')),
+      dismissed: z.optional(z.boolean(is('true or false'))),
       createdAt: z.iso.datetime(is('an ISO 8601 date and time')),
       url: z.string(is('a string')).check(z.maxLength(2048, is('a URL of at most 2048 characters'))),
       locale: short(35),
       visitorId: short(64),
       userId: z.optional(short(200)),
       attributes: z.optional(z.record(z.string(), scalar, is('a map of name to value'))),
+      device: z.optional(z.enum(['mobile', 'desktop'], is("'mobile' or 'desktop'"))),
       sdk: short(50)
     },
     is('an answer object')
   )
   .check(
     z.check((context) => {
-      const { score, type } = context.value
-      if (score < scales[type].min || score > scales[type].max) {
+      const { score, type, complete, comment, reasons } = context.value
+      if (score === undefined) {
+        // A display: what only an answer can say has no place on it.
+        const answerOnly = { complete: complete ? true : undefined, comment, reasons }
+        for (const [key, value] of Object.entries(answerOnly)) {
+          if (value !== undefined) context.issues.push({ code: 'custom', path: [key], input: value, message: `nothing without a score (a display carries no ${key})` })
+        }
+      } else if (score < scales[type].min || score > scales[type].max) {
         context.issues.push({
           code: 'custom',
           path: ['score'],

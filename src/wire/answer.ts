@@ -38,6 +38,37 @@ export interface Answer {
   visitorId: string
   userId?: string
   attributes?: Record<string, Scalar>
+  /** The screen it was shown on: `mobile` up to 767 CSS pixels wide, else `desktop`. Sent on every record. */
+  device?: Device
   /** `sayso@<version>` */
   sdk: string
 }
+
+/**
+ * `mobile` or `desktop`, from the width of the viewport.
+ * @example const device: Device = 'mobile'
+ */
+export type Device = 'mobile' | 'desktop'
+
+/**
+ * A survey shown: it travels to the endpoint like an answer, under the `id` its answer will
+ * have, but without a score (nor a comment or reasons). `dismissed: true` when the visitor
+ * closed it unanswered. The collector counts it in `displays`, never in a score.
+ * @example
+ * { id: '0b6c…', surveyId: 'nps-main', type: 'nps', complete: false, dismissed: true, device: 'mobile', … }
+ */
+export interface Display extends Omit<Answer, 'score' | 'comment' | 'reasons' | 'complete'> {
+  score?: undefined
+  comment?: undefined
+  reasons?: undefined
+  complete: false
+  /** The visitor closed the survey without choosing a score. */
+  dismissed?: boolean
+}
+
+/**
+ * What the outbox keeps and a transport delivers: an answer, or a display (a record without
+ * a score). Tell them apart by `score`.
+ * @example const transport: Transport = async (records) => { records.filter((record) => record.score !== undefined) … }
+ */
+export type SurveyRecord = Answer | Display

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { Display } from '../../src/types'
 import { makeAnswer } from '../unit/helpers'
 import { startCollector as startProductionCollector, TOKEN } from '../unit/running-collector'
 import { newPage, root, useCollectorAndBrowser, watch } from './harness'
@@ -12,11 +13,11 @@ describe('the dashboard', () => {
     const at = (day: number, extra: object) => makeAnswer({ createdAt: new Date(Date.UTC(2026, 10, day, 12)).toISOString(), ...extra })
     const answers = [
       // NPS: 3 promoters, 1 passive, 1 detractor → +40
-      at(2, { surveyId: 'nps-main', score: 10, comment: 'Loved the tent' }),
-      at(3, { surveyId: 'nps-main', score: 9 }),
-      at(10, { surveyId: 'nps-main', score: 9 }),
-      at(10, { surveyId: 'nps-main', score: 7 }),
-      at(11, { surveyId: 'nps-main', score: 2, comment: 'Late delivery' }),
+      at(2, { surveyId: 'nps-main', score: 10, comment: 'Loved the tent', device: 'mobile' }),
+      at(3, { surveyId: 'nps-main', score: 9, device: 'mobile' }),
+      at(10, { surveyId: 'nps-main', score: 9, device: 'mobile' }),
+      at(10, { surveyId: 'nps-main', score: 7, device: 'desktop' }),
+      at(11, { surveyId: 'nps-main', score: 2, comment: 'Late delivery', device: 'desktop' }),
       // CSAT: 2 of 3 satisfied → 66.7 %
       at(4, { surveyId: 'csat-help', type: 'csat', score: 5 }),
       at(4, { surveyId: 'csat-help', type: 'csat', score: 4 }),
@@ -25,7 +26,10 @@ describe('the dashboard', () => {
       at(5, { surveyId: 'ces-returns', type: 'ces', score: 7 }),
       at(6, { surveyId: 'ces-returns', type: 'ces', score: 4 })
     ]
-    await setup.collector.store.upsert(answers)
+    // Shown to three more who gave no score, one of whom closed it.
+    const { score: _score, comment: _comment, ...shown } = at(11, { surveyId: 'nps-main' })
+    const displays: Display[] = [1, 2, 3].map((n) => ({ ...shown, reasons: undefined, id: `shown-${n}`, complete: false, ...(n === 3 && { dismissed: true }) }))
+    await setup.collector.store.upsert([...answers, ...displays])
     const page = await newPage(setup.browser, { viewport: { width: 1200, height: 1000 } })
     const problems = watch(page)
     await page.goto(`${setup.collector.base}/dashboard`)
@@ -37,16 +41,20 @@ describe('the dashboard', () => {
           {
             score: card.querySelector('.score')!.textContent!.replace(/\s+/g, ' ').trim(),
             breakdown: card.querySelector('.breakdown')!.textContent,
+            margin: card.querySelector('.margin')!.textContent,
+            funnel: card.querySelector('.funnel')!.textContent,
             bars: card.querySelectorAll('svg rect').length,
             points: card.querySelectorAll('.trend-dot').length
           }
         ])
       )
     )
+    // The margins by hand (z = 1.959964): NPS p = 0.6, d = 0.2, √((0.8 − 0.16) ÷ 5) · z × 100 = 70.1;
+    // CSAT 2 of 3 by Wilson, half its width 36.5; CES 7 and 4: sd √4.5, t(0.975, 1) = 12.706 · √4.5 ÷ √2 = 19.06.
     expect(cards).toEqual({
-      'nps-main': { score: '+40 n = 5', breakdown: '3 promoters · 1 passives · 1 detractors', bars: 11, points: 2 },
-      'csat-help': { score: '66.7 % n = 3', breakdown: '2 of 3 satisfied', bars: 5, points: 2 },
-      'ces-returns': { score: '5.5 n = 2', breakdown: '1 of 2 found it easy (50 %)', bars: 7, points: 1 }
+      'nps-main': { score: '+40 n = 5', breakdown: '3 promoters · 1 passives · 1 detractors', margin: '± 70.1 (95 % confidence)', funnel: '8 shown → 5 scored (62.5 %) → 5 completed · 1 dismissed', bars: 11, points: 2 },
+      'csat-help': { score: '66.7 % n = 3', breakdown: '2 of 3 satisfied', margin: '± 36.5 (95 % confidence)', funnel: '3 shown → 3 scored (100 %) → 3 completed · 0 dismissed', bars: 5, points: 2 },
+      'ces-returns': { score: '5.5 n = 2', breakdown: '1 of 2 found it easy (50 %)', margin: '± 19.06 (95 % confidence)', funnel: '2 shown → 2 scored (100 %) → 2 completed · 0 dismissed', bars: 7, points: 1 }
     })
     // Bars are coloured by segment: for NPS, the 2 is a detractor, the 7 a passive, the 9s and 10 promoters.
     const colours = await page.locator('[data-survey="nps-main"] svg rect').evaluateAll((rects) => rects.map((rect) => rect.getAttribute('class')))
@@ -64,6 +72,30 @@ describe('the dashboard', () => {
     expect(new URL(page.url()).searchParams.get('survey')).toBe('csat-help')
     await page.getByLabel('To').fill('2026-11-05')
     await page.waitForFunction(() => document.querySelector('.card .score')?.textContent?.includes('n = 2'))
+    expect(await page.locator('.card .change').count()).toBe(0)
+
+    // With both dates, against the six days before: NPS 0 (9, 7, 2) after 100 (10, 9), whose
+    // intervals (± 92.4 and ± 0) do not overlap.
+    await page.getByLabel('Survey').selectOption('nps-main')
+    await page.getByLabel('From').fill('2026-11-06')
+    await page.getByLabel('To').fill('2026-11-11')
+    await page.waitForFunction(() => document.querySelector('.card .change'))
+    expect(await page.locator('.card .change').textContent()).toBe('−100 against the period before (+100): significant')
+
+    // Split by device, kept in the address: mobile 10, 9, 9 (+100 ± 0), desktop 7, 2 (−50 ± 69.3,
+    // from 1.96 · √((0.5 − 0.25) ÷ 2) × 100): the intervals do not overlap.
+    await page.goto(`${setup.collector.base}/dashboard?survey=nps-main&by=device`)
+    await page.locator('.segments li').first().waitFor()
+    expect(await page.getByLabel('Split by').inputValue()).toBe('device')
+    const segments = await page.locator('.segments li').evaluateAll((items) =>
+      items.map((item) => [item.getAttribute('data-segment'), item.querySelector('.figure')!.textContent, item.querySelector('.significance')!.textContent])
+    )
+    expect(segments).toEqual([
+      ['desktop', '-50 ± 69.3 · n = 2', 'differs significantly'],
+      ['mobile', '+100 ± 0 · n = 3', 'differs significantly'],
+      ['', '– · n = 0', '']
+    ])
+    await page.screenshot({ path: join(root, 'test-output/screenshots/dashboard-segments.png'), fullPage: true })
     expect(problems).toEqual([])
   })
 

@@ -23,8 +23,11 @@ export type Failure =
 
 /** One `POST /api/answers` as the site passed it to the collector, and what came back. */
 export interface Delivery {
+  /** The answers' ids: the records with a score. */
   ids: string[]
-  /** The answers it carried, as the browser sent them. */
+  /** The displays' ids (a survey shown: a record without a score), which an answer shares. */
+  displays: string[]
+  /** The answers (records with a score) it carried, as the browser sent them. */
   answers: Record<string, unknown>[]
   start: number
   /** The collector's reply; undefined when there was none (cut off, or the browser left first). */
@@ -114,8 +117,11 @@ export const startSite = async () => {
     }
     let delivery: Delivery | undefined
     if (request.method === 'POST' && url.pathname === '/api/answers') {
-      const answers = answersIn(body)
-      deliveries.push((delivery = { ids: answers.map((answer) => String(answer?.id)), answers, start: Date.now() }))
+      // A display is a record without a score: kept apart, so that a test counts answers.
+      const records = answersIn(body)
+      const answers = records.filter((record) => record?.score !== undefined)
+      const displays = records.filter((record) => record?.score === undefined).map((record) => String(record?.id))
+      deliveries.push((delivery = { ids: answers.map((answer) => String(answer?.id)), displays, answers, start: Date.now() }))
     }
     const path = url.pathname === '/sayso.js' ? `/${build}${url.search}` : request.url!
     pass(request, response, path, body, failure, delivery)

@@ -5,7 +5,7 @@ import { hubspotTransport } from '../../src/transport/hubspot-transport'
 import { intercomTransport } from '../../src/transport/intercom-transport'
 import { posthogTransport } from '../../src/transport/posthog-transport'
 import { segmentTransport } from '../../src/transport/segment-transport'
-import type { Answer, Sayso, SaysoError, Transport } from '../../src/types'
+import type { Answer, Display, Sayso, SaysoError, Transport } from '../../src/types'
 import { radio } from './helpers'
 
 const answer: Answer = {
@@ -22,6 +22,10 @@ const answer: Answer = {
   visitorId: 'v1',
   sdk: 'sayso@0.1.0'
 }
+// A survey shown (a display): a record without a score.
+const { score: _score, comment: _c, reasons: _r, ...shownFields } = answer
+const shown: Display = { ...shownFields, complete: false, device: 'mobile' }
+const dismissed: Display = { ...shown, dismissed: true }
 const page = window as unknown as Record<string, unknown>
 afterEach(() => {
   for (const name of ['analytics', 'posthog', 'dataLayer', 'Intercom', '_hsq']) delete page[name]
@@ -71,6 +75,23 @@ describe('analytics adapters', () => {
     await make()([plain], { keepalive: false })
     const spy = (typeof target === 'function' ? target : Object.values(target as object)[0]) as { mock: { calls: unknown[][] } }
     expect(propertiesOf(spy.mock.calls)).toMatchObject({ reasons: '', comment: '' })
+  })
+
+  // A display never becomes the answer's event: the analytics tools get "shown" and "dismissed"
+  // events of their own; the CRMs (Intercom, HubSpot) get nothing, and it counts as delivered.
+  it.each<[string, () => Transport, string, () => unknown, unknown[]]>([
+    ['Segment', () => segmentTransport(), 'analytics', () => ({ track: vi.fn() }), [['Survey Shown', shown], ['Survey Dismissed', dismissed], ['Survey Answered', answer]]],
+    ['Segment, its own names', () => segmentTransport('A', { shown: 'S', dismissed: 'D' }), 'analytics', () => ({ track: vi.fn() }), [['S', shown], ['D', dismissed], ['A', answer]]],
+    ['PostHog', () => posthogTransport(), 'posthog', () => ({ capture: vi.fn() }), [['survey shown', shown], ['survey dismissed', dismissed], ['survey answered', answer]]],
+    ['GTM', () => gtmTransport(), 'dataLayer', () => ({ push: vi.fn() }), [[{ event: 'sayso_shown', sayso: shown }], [{ event: 'sayso_dismissed', sayso: dismissed }], [{ event: 'sayso_answer', sayso: answer }]]],
+    ['Intercom', () => intercomTransport(), 'Intercom', () => vi.fn(), [['trackEvent', 'survey-answered', expect.objectContaining({ answer_id: 'a1', score: 9 })]]],
+    ['HubSpot', () => hubspotTransport('pe1'), '_hsq', () => ({ push: vi.fn() }), [[['trackCustomBehavioralEvent', expect.objectContaining({ properties: expect.objectContaining({ score: 9 }) })]]]]
+  ])('%s gets displays as displays, never as scores', async (_, make, name, tool, calls) => {
+    const target = tool()
+    page[name] = target
+    await expect(make()([shown, dismissed, answer], { keepalive: false })).resolves.toEqual({ ok: true })
+    const spy = (typeof target === 'function' ? target : Object.values(target as object)[0]) as { mock: { calls: unknown[] } }
+    expect(spy.mock.calls).toEqual(calls)
   })
 
   it.each([

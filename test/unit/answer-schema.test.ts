@@ -29,3 +29,23 @@ describe('an answer’s reasons on the wire', () => {
     expect(problemsOf({ reasons })).toEqual([problem])
   })
 })
+
+describe('a display on the wire (a record without a score)', () => {
+  it.each([
+    ['a display', { score: undefined, complete: false }],
+    ['a dismissed display on a phone', { score: undefined, complete: false, dismissed: true, device: 'mobile' }],
+    ['an answer on a computer', { device: 'desktop' }]
+  ])('takes %s', (_, extra) => {
+    expect(problemsOf(extra)).toEqual([])
+  })
+
+  it.each([
+    ['a finished display', { score: undefined, complete: true }, 'complete: nothing without a score (a display carries no complete)'],
+    ['a display with a comment', { score: undefined, complete: false, comment: 'x' }, 'comment: nothing without a score (a display carries no comment)'],
+    ['a display with reasons', { score: undefined, complete: false, reasons: ['price'] }, 'reasons: nothing without a score (a display carries no reasons)'],
+    ['another device', { device: 'tablet' }, "device: 'mobile' or 'desktop'"],
+    ['dismissed as text', { score: undefined, complete: false, dismissed: 'yes' }, 'dismissed: true or false']
+  ])('refuses %s', (_, extra, problem) => {
+    expect(problemsOf(extra)).toEqual([problem])
+  })
+})

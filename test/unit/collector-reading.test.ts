@@ -142,14 +142,15 @@ describe('reading while answers arrive', () => {
 describe('the CSV', () => {
   it('streams the answers, quoting what needs it and defusing formulas', async () => {
     const tricky = answer({ surveyId: 'csv', comment: '=HYPERLINK("x"), and\na "quote"', complete: true, attributes: { plan: 'pro' } })
-    const signed = answer({ surveyId: 'csv', comment: '-1 and +1, @me' })
+    const signed = answer({ surveyId: 'csv', comment: '-1 and +1, @me', reasons: ['=cmd', 'slow, "very"'] })
     await collector.post({ answers: [tricky, signed, ...Array.from({ length: 18 }, () => answer({ surveyId: 'csv' }))] })
     const response = await collector.read('/api/answers.csv?survey=csv')
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     const text = await response.text()
-    expect(text.split('\r\n')[0]).toBe('id,survey_id,type,score,comment,complete,created_at,received_at,url,locale,visitor_id,user_id,attributes')
-    expect(text).toContain(`${tricky.id},csv,nps,9,"'=HYPERLINK(""x""), and\na ""quote""",true,`)
-    expect(text).toContain(`${signed.id},csv,nps,9,"'-1 and +1, @me",false,`)
+    expect(text.split('\r\n')[0]).toBe('id,survey_id,type,score,comment,reasons,complete,created_at,received_at,url,locale,visitor_id,user_id,attributes')
+    expect(text).toContain(`${tricky.id},csv,nps,9,"'=HYPERLINK(""x""), and\na ""quote""",,true,`)
+    // The reasons in one cell, joined by '; ', a formula defused there too.
+    expect(text).toContain(`${signed.id},csv,nps,9,"'-1 and +1, @me","'=cmd; slow, ""very""",false,`)
     expect(text).toContain('"{""plan"":""pro""}"')
     expect(text.trim().split('\r\n')).toHaveLength(21)
   })

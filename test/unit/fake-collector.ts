@@ -1,6 +1,6 @@
 import { vi } from 'vitest'
 import { validateBatch } from '../../collector/ingest/validate-batch'
-import type { Answer } from '../../src/types'
+import type { SurveyRecord } from '../../src/types'
 
 /**
  * What stands between the page and the collector for one request: a reply (`body` replaces
@@ -32,21 +32,26 @@ export interface Request {
 }
 
 /**
- * Merges a later copy of an answer into its stored row as the collector's stores do
- * (`collector/sqlite-store.ts`): the first copy decides the score and the rest, a later
- * comment replaces the stored one, and `complete` only ever turns on.
+ * Merges a later copy of a record into its stored row as the collector's stores do
+ * (`collector/sqlite-store.ts`): the first copy decides the rest, the first score (a display
+ * has none) decides the score, a later comment or reasons replace the stored ones, and
+ * `complete` and `dismissed` only ever turn on.
  */
-export const mergeCopy = (row: Answer | undefined, copy: Answer): Answer => {
+export const mergeCopy = (row: SurveyRecord | undefined, copy: SurveyRecord): SurveyRecord => {
   if (!row) return copy
-  const merged = { ...row, complete: row.complete || copy.complete }
+  const merged = { ...row, complete: row.complete || copy.complete } as SurveyRecord & { dismissed?: boolean }
+  if (row.score === undefined && copy.score !== undefined) merged.score = copy.score
+  if ('dismissed' in copy && copy.dismissed) merged.dismissed = true
   const comment = copy.comment ?? row.comment
   if (comment !== undefined) merged.comment = comment
+  const reasons = copy.reasons ?? row.reasons
+  if (reasons !== undefined) merged.reasons = reasons
   return merged
 }
 
 /** The rows the collector should hold for these copies, given in this order: one per id, ordered by id. */
-export const rowsFor = (copies: Answer[]): Answer[] => {
-  const rows = new Map<string, Answer>()
+export const rowsFor = (copies: SurveyRecord[]): SurveyRecord[] => {
+  const rows = new Map<string, SurveyRecord>()
   for (const copy of copies) rows.set(copy.id, mergeCopy(rows.get(copy.id), copy))
   return [...rows.values()].sort((a, b) => a.id.localeCompare(b.id))
 }
@@ -61,21 +66,21 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
  * request and what the sender saw of it.
  */
 export const fakeCollector = () => {
-  const table = new Map<string, Answer>()
+  const table = new Map<string, SurveyRecord>()
   const requests: Request[] = []
   const open = new Map<string, Request[]>()
   /** Ids that arrived while another request carrying the same id was still open, and from which tabs. */
   const overlaps: { id: string; tabs: (string | null)[] }[] = []
   let fault: (request: Request, index: number) => Fault | undefined = () => undefined
 
-  const store = (answers: Answer[]) => answers.forEach((answer) => table.set(answer.id, mergeCopy(table.get(answer.id), answer)))
+  const store = (answers: SurveyRecord[]) => answers.forEach((answer) => table.set(answer.id, mergeCopy(table.get(answer.id), answer)))
 
   // What the reference collector does with a body it can read: store the valid answers, name the
   // others (and the first as well, when told to refuse it).
   const collect = (body: unknown, refuseFirst = false): Response => {
     const check = validateBatch(body)
     if (!check.ok) return json({ error: 'invalid batch', errors: check.errors }, 400)
-    const first = (body as { answers: Answer[] }).answers[0]
+    const first = (body as { answers: SurveyRecord[] }).answers[0]
     const refused = refuseFirst ? [{ index: 0, id: first.id, errors: [{ path: 'answers.0', message: 'refused' }] }] : []
     const valid = check.valid.filter((answer) => !refuseFirst || answer.id !== first.id)
     const rejected = [...refused, ...check.rejected.filter((entry) => !refuseFirst || entry.index !== 0)]
@@ -120,7 +125,7 @@ export const fakeCollector = () => {
     const headers = new Headers(init.headers)
     const request: Request = {
       url,
-      ids: body.answers.map((answer: Answer) => answer.id),
+      ids: body.answers.map((answer: SurveyRecord) => answer.id),
       bytes: new TextEncoder().encode(text).length,
       keepalive: !!init.keepalive,
       idempotencyKey: headers.get('Idempotency-Key'),

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, vi, type MockInstance } from 'vitest'
-import type { Answer, Transport } from '../../src/types'
+import type { Answer, SurveyRecord, Transport } from '../../src/types'
 
 /** A transport that records every batch and answers what the test says. */
 export const fakeTransport = (reply: Transport = async () => ({ ok: true })) => {
-  const batches: Answer[][] = []
+  const batches: SurveyRecord[][] = []
   const transport = vi.fn<Transport>(async (answers, options) => {
     batches.push(answers.map((answer) => ({ ...answer })))
     return reply(answers, options)

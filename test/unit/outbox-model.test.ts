@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAnswerStore } from '../../src/outbox/create-answer-store'
 import { createOutbox, type Outbox } from '../../src/outbox/create-outbox'
 import { fetchTransport } from '../../src/transport/fetch-transport'
-import type { Answer, SaysoError } from '../../src/types'
+import type { Answer, Display, SaysoError, SurveyRecord } from '../../src/types'
 import { fakeCollector, rowsFor, type Fault } from './fake-collector'
 import { fakeLocks } from './fake-locks'
 import { makeAnswer } from './helpers'
@@ -31,6 +31,8 @@ const CLAIM_MARGIN_MS = 5000
 type Command =
   | { kind: 'answer'; tab: number; invalid: boolean; long: boolean }
   | { kind: 'comment'; which: number; text: string }
+  | { kind: 'display'; tab: number; dismissed: boolean }
+  | { kind: 'score'; which: number }
   | { kind: 'reply'; fault: Fault | undefined; times: number }
   | { kind: 'wait'; ms: number }
   | { kind: 'reload'; tab: number; pagehideFirst: boolean }
@@ -51,6 +53,8 @@ const fault: fc.Arbitrary<Fault | undefined> = fc.oneof(
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('answer'), tab: fc.nat(1), invalid: fc.nat(9).map((n) => n === 0), long: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('comment'), which: fc.nat(), text: fc.constantFrom('slow', 'great', 'fine') }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('display'), tab: fc.nat(1), dismissed: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('score'), which: fc.nat() }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('reply'), fault, times: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('wait'), ms: fc.oneof(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 2000, max: 60_000 })) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reload'), tab: fc.nat(1), pagehideFirst: fc.boolean() }) },
@@ -74,7 +78,7 @@ const world = () => {
   const collector = fakeCollector()
   const violations: string[] = []
   const tabs: Tab[] = []
-  const given: Answer[] = []
+  const given: SurveyRecord[] = []
   const owner = new Map<string, Tab>()
   const dropped = new Set<string>()
   const confirmed = new Map<string, string>()
@@ -126,7 +130,7 @@ const world = () => {
     const capture = (type: string, listener: EventListenerOrEventListenerObject | null) =>
       listeners.set(type, [...(listeners.get(type) ?? []), listener as (event: Event) => void])
     const spies = [vi.spyOn(window, 'addEventListener').mockImplementation(capture), vi.spyOn(document, 'addEventListener').mockImplementation(capture)]
-    const beacon = (answers: Answer[]) => {
+    const beacon = (answers: SurveyRecord[]) => {
       if (answers.length > 8) return false
       const request = { method: 'POST', body: JSON.stringify({ answers }), headers: { 'X-Tab': name }, keepalive: true }
       fetch(ENDPOINT, request).catch(() => {})
@@ -177,6 +181,8 @@ const world = () => {
     close(tab)
   }
 
+  const latest = (id: string) => given.filter((record) => record.id === id).at(-1)!
+
   const run = async (step: Command) => {
     if (step.kind === 'answer') {
       const tab = tabAt(step.tab)
@@ -185,13 +191,31 @@ const world = () => {
       given.push(answer)
       owner.set(answer.id, tab)
       tab.outbox.push(answer)
+    } else if (step.kind === 'display') {
+      // A survey shown: a record without a score, under the id its answer will have.
+      const tab = tabAt(step.tab)
+      if (!tab) return
+      const { score: _score, comment: _comment, reasons: _reasons, ...shown } = makeAnswer({ createdAt: new Date().toISOString() })
+      const display: Display = { ...shown, complete: false, ...(step.dismissed && { dismissed: true }) }
+      given.push(display)
+      owner.set(display.id, tab)
+      tab.outbox.push(display)
+    } else if (step.kind === 'score') {
+      // A score chosen in a survey shown earlier (and still open: not dismissed), the answer under its display's id.
+      const shown = given.filter((record) => latest(record.id).score === undefined && !(latest(record.id) as Display).dismissed)
+      const display = shown.at(-1 - (step.which % Math.max(1, shown.length)))
+      const tab = display && owner.get(display.id)
+      if (!display || !tab?.live) return
+      const answer: Answer = { ...(display as Display), score: 7, complete: false }
+      given.push(answer)
+      tab.outbox.push(answer)
     } else if (step.kind === 'comment') {
       const last = given.at(-1 - (step.which % Math.max(1, given.length)))
       const tab = last && owner.get(last.id)
-      // The follow-up is answered in the tab that shows the survey.
-      if (!last || !tab?.live) return
+      // The follow-up is answered in the tab that shows the survey, once a score was chosen.
+      if (!last || !tab?.live || latest(last.id).score === undefined) return
       // Each copy its own text, so that a copy confirmed twice was sent twice, not given twice.
-      const copy = { ...given.filter((answer) => answer.id === last.id).at(-1)!, comment: `${step.text} ${given.length}`, complete: true }
+      const copy = { ...(latest(last.id) as Answer), comment: `${step.text} ${given.length}`, complete: true }
       given.push(copy)
       tab.outbox.push(copy)
     } else if (step.kind === 'reply') {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createAnswerStore } from '../../src/outbox/create-answer-store'
 import { createOutbox, type Outbox } from '../../src/outbox/create-outbox'
 import { fetchTransport } from '../../src/transport/fetch-transport'
-import type { Answer, SaysoError, Transport } from '../../src/types'
+import type { Answer, SaysoError, SurveyRecord, Transport } from '../../src/types'
 import { fakeCollector, rowsFor } from './fake-collector'
 import { fakeLocks } from './fake-locks'
 import { makeAnswer } from './helpers'
@@ -21,9 +21,9 @@ const invalid = () => makeAnswer({ score: 42 })
 let collector: ReturnType<typeof fakeCollector>
 let outboxes: Outbox[]
 let errors: SaysoError[]
-let sent: Answer[][]
+let sent: SurveyRecord[][]
 
-const start = (options: { storage?: () => Storage; beacon?: (answers: Answer[]) => boolean; transport?: Transport; tab?: string } = {}) => {
+const start = (options: { storage?: () => Storage; beacon?: (answers: SurveyRecord[]) => boolean; transport?: Transport; tab?: string } = {}) => {
   const outbox = createOutbox({
     store: createAnswerStore(ENDPOINT, options.storage),
     transport: options.transport ?? fetchTransport(ENDPOINT, options.tab ? { 'X-Tab': options.tab } : {}),
@@ -36,7 +36,7 @@ const start = (options: { storage?: () => Storage; beacon?: (answers: Answer[]) 
 }
 /** What the outbox keeps in storage: its answers and its claims. */
 const kept = () => Object.keys(localStorage).filter((key) => key.startsWith('sayso:q:') || key.startsWith('sayso:claim:'))
-const ids = (answers: Answer[]) => answers.map((one) => one.id)
+const ids = (answers: SurveyRecord[]) => answers.map((one) => one.id)
 const sentIds = () => collector.requests.map((request) => request.ids)
 
 /** The collector holds one row per answer given, as its latest copy says, and the outbox saw one 2xx for each. */
@@ -431,7 +431,7 @@ describe('docs/delivery.md fault rows', () => {
   it('18: sendBeacon returning false halves the batch, and keeps what it cannot send', async () => {
     collector.failWith(() => 'hang')
     const beamed: string[][] = []
-    const beacon = vi.fn((answers: Answer[]) => {
+    const beacon = vi.fn((answers: SurveyRecord[]) => {
       if (answers.length > 2) return false
       beamed.push(ids(answers))
       return true

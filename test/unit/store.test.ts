@@ -10,7 +10,7 @@ import { createPostgresStore } from '../../collector/store/postgres-store'
 import { createSqliteStore } from '../../collector/store/sqlite-store'
 import type { AnswerFilter, Period, PeriodCounts, Store, SurveyCounts } from '../../collector/store/store'
 import { summarize } from '../../collector/results/summarize'
-import type { Answer, SurveyType } from '../../src/types'
+import type { Answer, Display, SurveyRecord, SurveyType } from '../../src/types'
 import { scales } from '../../src/wire/scales'
 import { makeAnswer } from './helpers'
 
@@ -45,28 +45,34 @@ const designScore = (type: SurveyType, scores: number[]) => {
   return scores.reduce((sum, score) => sum + score, 0) / scores.length
 }
 
-// What the database must count, worked out here answer by answer.
-const expected = (answers: Answer[], filter: AnswerFilter, period?: Period) => {
-  const groups = new Map<string, { surveyId: string; type: SurveyType; period?: string; scores: number[] }>()
-  for (const answer of answers) {
-    const created = new Date(answer.createdAt).toISOString()
-    if (filter.surveyId && answer.surveyId !== filter.surveyId) continue
+// What the database must count, worked out here record by record (the latest copy of each id:
+// a display without a score, or an answer).
+const expected = (records: SurveyRecord[], filter: AnswerFilter, period?: Period) => {
+  const groups = new Map<string, { surveyId: string; type: SurveyType; period?: string; scores: number[]; displays: number; completed: number; dismissed: number }>()
+  for (const record of records) {
+    const created = new Date(record.createdAt).toISOString()
+    if (filter.surveyId && record.surveyId !== filter.surveyId) continue
     if (filter.from && created < filter.from) continue
     if (filter.to && created >= filter.to) continue
     const day = created.slice(0, 10)
     const monday = new Date(`${day}T00:00:00.000Z`)
     monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7))
     const at = period === 'day' ? day : period === 'week' ? monday.toISOString().slice(0, 10) : undefined
-    const key = `${answer.surveyId}|${answer.type}|${at}`
-    const group = groups.get(key) ?? { surveyId: answer.surveyId, type: answer.type, ...(at && { period: at }), scores: [] }
-    group.scores.push(answer.score)
+    const key = `${record.surveyId}|${record.type}|${at}`
+    const group = groups.get(key) ?? { surveyId: record.surveyId, type: record.type, ...(at && { period: at }), scores: [], displays: 0, completed: 0, dismissed: 0 }
+    group.displays++
+    if (record.score !== undefined) group.scores.push(record.score)
+    if (record.complete) group.completed++
+    if (record.score === undefined && record.dismissed) group.dismissed++
     groups.set(key, group)
   }
   return sortCounts(
-    [...groups.values()].map(({ scores, ...group }) => ({
+    [...groups.values()].map(({ scores, displays, completed, dismissed, ...group }) => ({
       ...group,
       count: scores.length,
-      score: round(designScore(group.type, scores)),
+      // Without answers the database gives no score (NULL), read as 0.
+      score: scores.length ? round(designScore(group.type, scores)) : 0,
+      ...(!period && { displays, completed, dismissed }),
       ...(!period && { byScore: Array.from({ length: 11 }, (_, score) => scores.filter((given) => given === score).length) })
     }))
   )
@@ -76,6 +82,14 @@ const round = (score: number) => Math.round(score * 1e6) / 1e6
 const sortCounts = <T extends { surveyId: string; type: string; period?: string }>(counts: T[]) =>
   [...counts].sort((a, b) => `${a.surveyId}|${a.type}|${a.period}`.localeCompare(`${b.surveyId}|${b.type}|${b.period}`))
 const counted = (rows: (SurveyCounts | PeriodCounts)[]) => sortCounts(rows.map((row) => ({ ...row, score: round(row.score) })))
+
+/** The display of an answer: the same record under the same id, before its score. */
+const displayOf = ({ score: _score, comment: _comment, reasons: _reasons, ...answer }: Answer, dismissed = false): Display => ({
+  device: 'desktop',
+  ...answer,
+  complete: false,
+  ...(dismissed && { dismissed })
+})
 
 describe.each(stores)('the %s store', (_, open) => {
   let store: Store
@@ -88,7 +102,7 @@ describe.each(stores)('the %s store', (_, open) => {
   const one = async (id: string) => (await store.answers({ limit: 1000 })).filter((row) => row.id === id)
 
   it('keeps every field of an answer', async () => {
-    const a = makeAnswer({ comment: 'Fast, "really"', userId: 'u_42', attributes: { plan: 'pro', seats: 3, trial: false, coupon: null } })
+    const a = makeAnswer({ comment: 'Fast, "really"', reasons: ['speed', 'price'], userId: 'u_42', attributes: { plan: 'pro', seats: 3, trial: false, coupon: null } })
     await store.upsert([a])
     const [row] = await one(a.id)
     expect(row).toMatchObject(a)
@@ -104,6 +118,40 @@ describe.each(stores)('the %s store', (_, open) => {
     const rows = await one(partial.id)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ score: 7, complete: true, comment: 'Good' })
+  })
+
+  it('keeps the reasons of a choice follow-up; a later copy with reasons adds them, as a comment is added', async () => {
+    const scored = makeAnswer({ complete: false, score: 3 })
+    await store.upsert([scored])
+    expect((await one(scored.id))[0].reasons).toBeUndefined()
+    await store.upsert([{ ...scored, complete: true, reasons: ['price', 'delivery; late'] }])
+    await store.upsert([{ ...scored, complete: true }])
+    expect(await one(scored.id)).toMatchObject([{ score: 3, complete: true, reasons: ['price', 'delivery; late'] }])
+    const inOneBatch = makeAnswer({ complete: false })
+    await store.upsert([inOneBatch, { ...inOneBatch, complete: true, reasons: ['speed'] }, inOneBatch])
+    expect(await one(inOneBatch.id)).toMatchObject([{ complete: true, reasons: ['speed'] }])
+  })
+
+  it('keeps a display and its answer as one row: counted as one display and one answer, never in a score before it has one', async () => {
+    const surveyId = 'shown-then-answered'
+    const answer = makeAnswer({ surveyId, score: 10, complete: false })
+    const unanswered = makeAnswer({ surveyId, score: 0 })
+    await store.upsert([displayOf(answer), displayOf(unanswered, true)])
+    const summary = async () => {
+      const [counts] = await store.scoreCounts({ surveyId })
+      return { displays: counts.displays, count: counts.count, completed: counts.completed, dismissed: counts.dismissed, score: counts.count ? counts.score : null }
+    }
+    expect(await summary()).toEqual({ displays: 2, count: 0, completed: 0, dismissed: 1, score: null })
+    expect(await one(answer.id)).toEqual([])
+    await store.upsert([answer])
+    expect(await summary()).toEqual({ displays: 2, count: 1, completed: 0, dismissed: 1, score: 100 })
+    await store.upsert([{ ...answer, complete: true, comment: 'Great' }])
+    // Its display again, late (a retry): it takes nothing away.
+    await store.upsert([displayOf(answer)])
+    expect(await summary()).toEqual({ displays: 2, count: 1, completed: 1, dismissed: 1, score: 100 })
+    expect(await one(answer.id)).toMatchObject([{ score: 10, complete: true, comment: 'Great', device: 'desktop' }])
+    const [day] = await store.scoreTrend({ surveyId }, 'day')
+    expect([day.count, day.score]).toEqual([1, 100])
   })
 
   it('makes one row of one id sent many times at once, also twice in one batch', async () => {
@@ -160,10 +208,18 @@ describe.each(stores)('the %s store', (_, open) => {
   it('counts what it was given, from its daily counts and from the answers alike, however copies arrive', async () => {
     const surveyTypes: [string, SurveyType][] = [['p-nps', 'nps'], ['p-csat', 'csat'], ['p-ces', 'ces']]
     const anAnswer = fc
-      .record({ survey: fc.constantFrom(...surveyTypes), point: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), day: fc.integer({ min: 0, max: 40 }), second: fc.integer({ min: 0, max: 86_399 }) })
-      .map(({ survey: [surveyId, type], point, day, second }) => {
+      .record({
+        survey: fc.constantFrom(...surveyTypes),
+        point: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        day: fc.integer({ min: 0, max: 40 }),
+        second: fc.integer({ min: 0, max: 86_399 }),
+        // Shown first (its display arrives before the answer), or never answered, perhaps dismissed.
+        shown: fc.constantFrom('answer only', 'display, then answer', 'display only', 'dismissed')
+      })
+      .map(({ survey: [surveyId, type], point, day, second, shown }) => {
         const { min, max } = scales[type]
-        return makeAnswer({ surveyId, type, score: min + Math.floor(point * (max - min + 1)), createdAt: new Date(Date.UTC(2026, 9, 1 + day) + second * 1000).toISOString() })
+        const answer = makeAnswer({ surveyId, type, score: min + Math.floor(point * (max - min + 1)), complete: point < 0.7, createdAt: new Date(Date.UTC(2026, 9, 1 + day) + second * 1000).toISOString() })
+        return { answer, display: shown === 'answer only' ? undefined : displayOf(answer, shown === 'dismissed'), answered: shown.includes('answer') }
       })
     const aFilter = fc.record(
       {
@@ -178,19 +234,25 @@ describe.each(stores)('the %s store', (_, open) => {
       fc.asyncProperty(fc.array(anAnswer, { minLength: 1, maxLength: 30 }), fc.array(aFilter, { minLength: 1, maxLength: 3 }), fc.constantFrom(undefined, 'day', 'week'), async (answers, filters, period: Period | undefined) => {
         // Each run its own surveys, so that earlier runs count in none.
         const run = `r${runs++}-`
-        const given = answers.map((answer) => ({ ...answer, surveyId: run + answer.surveyId }))
+        const mine = <T extends SurveyRecord>(record: T): T => ({ ...record, surveyId: run + record.surveyId })
+        const displays = answers.flatMap(({ display }) => (display ? [mine(display)] : []))
+        const given = answers.flatMap(({ answer, answered }) => (answered ? [mine(answer)] : []))
+        await store.upsert(displays)
         await store.upsert(given)
-        // Copies: the same answers again, finished, with a comment, in other batches.
-        await store.upsert(given.slice(0, 5).map((answer) => ({ ...answer, complete: true, comment: 'later' })))
+        // Copies: the same answers again, finished, with a comment, in other batches; a display late.
+        const finished = given.slice(0, 5).map((answer) => ({ ...answer, complete: true, comment: 'later' }))
+        await store.upsert(finished)
         await store.upsert(given.slice(0, 3))
+        await store.upsert(displays.slice(0, 2))
+        const latest = new Map<string, SurveyRecord>([...displays, ...given, ...finished].map((record) => [record.id, record]))
         const read = async (filter: AnswerFilter) =>
           counted((period ? await store.scoreTrend(filter, period) : await store.scoreCounts(filter)).filter((row) => row.surveyId.startsWith(run)))
         for (const filter of filters) {
-          const mine = { ...filter, ...(filter.surveyId && { surveyId: run + filter.surveyId }) }
-          const wanted = expected(given, mine, period)
-          expect(await read(mine)).toEqual(wanted)
+          const ours = { ...filter, ...(filter.surveyId && { surveyId: run + filter.surveyId }) }
+          const wanted = expected([...latest.values()], ours, period)
+          expect(await read(ours)).toEqual(wanted)
           // A URL filter matching every answer makes the store count the answers themselves.
-          expect(await read({ ...mine, url: '*' })).toEqual(wanted)
+          expect(await read({ ...ours, url: '*' })).toEqual(wanted)
         }
       }),
       { numRuns: 25 }
@@ -223,7 +285,7 @@ describe.each(stores)('the %s store', (_, open) => {
   })
 })
 
-describe('a database from before the daily counts', () => {
+describe('a database from before the daily counts, the reasons and the displays', () => {
   const oldAnswers = [
     makeAnswer({ surveyId: 'old', score: 10, createdAt: '2026-01-05T08:00:00.000Z' }),
     makeAnswer({ surveyId: 'old', score: 3, createdAt: '2026-01-05T09:00:00.000Z' }),
@@ -232,20 +294,37 @@ describe('a database from before the daily counts', () => {
   const oldTable = (text: string, bool: string, time: string, json: string) => `CREATE TABLE answers (id ${text} PRIMARY KEY, survey_id ${text} NOT NULL, type ${text} NOT NULL,
     score INTEGER NOT NULL, comment ${text}, complete ${bool} NOT NULL, created_at ${time} NOT NULL, received_at ${time} NOT NULL, updated_at ${time} NOT NULL,
     url ${text} NOT NULL, locale ${text} NOT NULL, visitor_id ${text} NOT NULL, user_id ${text}, attributes ${json}, sdk ${text} NOT NULL)`
+  const oldCounts = `CREATE TABLE answer_days (survey_id TEXT NOT NULL, type TEXT NOT NULL, day TEXT NOT NULL, answers INTEGER NOT NULL);
+    INSERT INTO answer_days VALUES ('old', 'nps', '2026-01-05', 1000)`
   const values = (answer: Answer) => [answer.id, answer.surveyId, answer.type, answer.score, answer.createdAt, answer.createdAt, answer.createdAt, answer.url, answer.locale, answer.visitorId, answer.sdk]
   const insert = (placeholders: string[]) =>
     `INSERT INTO answers (id, survey_id, type, score, complete, created_at, received_at, updated_at, url, locale, visitor_id, sdk) VALUES (${placeholders.join(', ')})`
+
+  // The columns it lacks are added when it is opened: its answers stay, new ones keep their
+  // reasons, and a display (no score) is stored and counted, alone and then answered.
+  const keepsReasons = async (store: Store) => {
+    const given = makeAnswer({ surveyId: 'old', reasons: ['price'] })
+    await store.upsert([displayOf(given), displayOf(makeAnswer({ surveyId: 'old' }), true)])
+    await store.upsert([given])
+    const rows = await store.answers({ surveyId: 'old' })
+    expect(rows.map((row) => [row.score, row.reasons])).toEqual([[9, ['price']], [10, undefined], [3, undefined], [10, undefined]])
+    const [counts] = await store.scoreCounts({ surveyId: 'old' })
+    expect([counts.displays, counts.count, counts.dismissed, counts.completed]).toEqual([5, 4, 1, 4])
+  }
 
   it('gets them from its answers when opened (SQLite)', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'sayso-old-'))
     const file = join(folder, 'old.db')
     const db = new Database(file)
     db.exec(oldTable('TEXT', 'INTEGER', 'TEXT', 'TEXT'))
+    // Counts of an earlier version, without displays, and wrong: they are counted again.
+    db.exec(oldCounts)
     const row = db.prepare(insert(['?', '?', '?', '?', '1', '?', '?', '?', '?', '?', '?', '?']))
     for (const answer of oldAnswers) row.run(...values(answer))
     db.close()
     const store = createSqliteStore(file)
     expect((await store.scoreTrend({ surveyId: 'old' }, 'day')).map((row) => [row.period, row.count])).toEqual([['2026-01-05', 2], ['2026-01-06', 1]])
+    await keepsReasons(store)
     await store.close()
     rmSync(folder, { recursive: true, force: true })
   })
@@ -254,11 +333,12 @@ describe('a database from before the daily counts', () => {
     const old = `${schema}_old`
     const client = new pg.Client(postgres)
     await client.connect()
-    await client.query(`CREATE SCHEMA ${old}; SET search_path = ${old}; ${oldTable('TEXT', 'BOOLEAN', 'TIMESTAMPTZ', 'JSONB')}`)
+    await client.query(`CREATE SCHEMA ${old}; SET search_path = ${old}; ${oldTable('TEXT', 'BOOLEAN', 'TIMESTAMPTZ', 'JSONB')}; ${oldCounts}`)
     for (const answer of oldAnswers) await client.query(insert(Array.from({ length: 12 }, (_, i) => (i === 4 ? 'true' : `$${i < 4 ? i + 1 : i}`))), values(answer))
     await client.end()
     const store = await createPostgresStore(postgres!, { schema: old })
     expect((await store.scoreTrend({ surveyId: 'old' }, 'day')).map((row) => [row.period, row.count])).toEqual([['2026-01-05', 2], ['2026-01-06', 1]])
+    await keepsReasons(store)
     await store.close()
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { summarize, summarizeSurvey, trend } from '../../collector/results/summarize'
+import { tQuantile } from '../../collector/results/t-quantile'
 import type { PeriodCounts, SurveyCounts } from '../../collector/store/store'
 import type { SurveyType } from '../../src/types'
 
@@ -8,7 +9,7 @@ import type { SurveyType } from '../../src/types'
 const counted = (type: SurveyType, scores: number[], score: number, extra: Partial<SurveyCounts> = {}): SurveyCounts => {
   const byScore = Array(11).fill(0)
   for (const given of scores) byScore[given]++
-  return { surveyId: 's', type, count: scores.length, score, byScore, ...extra }
+  return { surveyId: "s", type, displays: scores.length, count: scores.length, completed: scores.length, dismissed: 0, score, byScore, ...extra }
 }
 
 describe('a survey’s summary', () => {
@@ -26,6 +27,15 @@ describe('a survey’s summary', () => {
     expect(summary.score).toBe(shown)
     expect(summary.count).toBe(scores.length)
     expect(summary).toMatchObject(breakdown)
+  })
+
+  it.each([
+    [{ displays: 3, count: 1 }, 0.3333],
+    [{ displays: 8, count: 8 }, 1],
+    [{ displays: 5, count: 0 }, 0],
+    [{ displays: 0, count: 0 }, null]
+  ])('gives the response rate of %j as %s', (given, rate) => {
+    expect(summarizeSurvey(counted('nps', [], 0, given)).responseRate).toBe(rate)
   })
 
   it('gives the distribution over the whole scale, empty points included', () => {
@@ -70,5 +80,19 @@ describe('the trend', () => {
     // The old trend re-summarised every row once per survey and period (1.3 s for this); a generous bound.
     expect(performance.now() - started).toBeLessThan(250)
     expect(surveys.map((survey) => survey.points.length)).toEqual(Array(10).fill(365))
+  })
+})
+
+describe("Student's t quantile, for the CES interval", () => {
+  // From any table of the t distribution.
+  it.each([
+    [1, 12.706],
+    [2, 4.303],
+    [4, 2.776],
+    [9, 2.262],
+    [29, 2.045],
+    [1000, 1.962]
+  ])('t(0.975, %i) is %s', (df, t) => {
+    expect(tQuantile(0.975, df)).toBeCloseTo(t, 3)
   })
 })

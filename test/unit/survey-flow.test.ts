@@ -141,7 +141,7 @@ describe('a survey as a person sees it', () => {
     expect(fake.sent()).toEqual([expect.objectContaining({ score: 6, complete: true })])
   })
 
-  it('closes unanswered on Close: a dismissal, and nothing sent', async () => {
+  it('closes unanswered on Close: a dismissal, and no answer sent (the display, dismissed)', async () => {
     const fake = start([{ id: 'nps', type: 'nps' }])
     const dismissed: unknown[] = []
     sayso!.on('dismiss', (event) => dismissed.push(event))
@@ -149,7 +149,8 @@ describe('a survey as a person sees it', () => {
     expect(widgetRoot()).toBeNull()
     expect(dismissed).toEqual([{ surveyId: 'nps', answered: false }])
     await vi.advanceTimersByTimeAsync(1000)
-    expect(fake.transport).not.toHaveBeenCalled()
+    expect(fake.sent()).toEqual([expect.objectContaining({ surveyId: 'nps', dismissed: true, complete: false })])
+    expect(fake.sent()[0]).not.toHaveProperty('score')
   })
 
   it('keeps the score when closed during the follow-up', async () => {
