@@ -1,9 +1,8 @@
 import { Fragment, h, render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { segmentOf } from '../../src/wire/scales'
-import type { SurveySummary, TrendPoint } from '../results/summarize'
-import type { SegmentSummary } from '../results/summarize'
-import type { PeriodSummary } from '../results/summarize-with'
+import type { SegmentSummary, SurveySummary, TrendPoint } from '../results/summarize'
+import type { PeriodSummary, ReasonCount } from '../results/summarize-with'
 import type { StoredAnswer } from '../store/store'
 import { Distribution, SegmentBar, Trend } from './charts'
 
@@ -127,6 +126,24 @@ const change = (survey: SurveySummary, previous: SurveySummary) => {
   return `${signed} against the period before (${scoreText(previous)}): ${overlap(survey, previous) ? 'not significant' : 'significant'}`
 }
 
+// The reasons of a choice follow-up, most given first: each as a share of the answers with a
+// score (an answer may give several, so the shares may add up to more than 100 %).
+const Reasons = ({ reasons, answered }: { reasons: ReasonCount[]; answered: number }) => (
+  <ul class="reasons">
+    {reasons.map((reason) => (
+      <li key={reason.value} data-reason={reason.value}>
+        <span class="value">{reason.value}</span>
+        <meter min={0} max={answered} value={reason.count} aria-label={`${reason.value}: ${reason.count} of ${answered} answers`} />
+        <span class="figure">
+          {reason.count} · {Math.round((100 * reason.count) / answered)} %
+        </span>
+      </li>
+    ))}
+  </ul>
+)
+
+const reasonsLine = (reasons: ReasonCount[]) => reasons.map((reason) => `${reason.value} ${reason.count}`).join(' · ')
+
 // A segment whose interval overlaps every other's may differ from them by chance alone.
 const Segments = ({ survey }: { survey: PeriodSummary }) => {
   const segments = survey.segments ?? []
@@ -142,6 +159,7 @@ const Segments = ({ survey }: { survey: PeriodSummary }) => {
             {segment.margin !== null && ` ± ${segment.margin}`} · n = {segment.count}
           </span>
           <span class="significance">{segment.count && segments.length > 1 ? (apart(segment) ? 'differs significantly' : 'not significant') : ''}</span>
+          {segment.reasons.length > 0 && <span class="segment-reasons">reasons: {reasonsLine(segment.reasons)}</span>}
         </li>
       ))}
     </ul>
@@ -163,6 +181,12 @@ const Card = ({ survey, points, by }: { survey: Results['summary'][number]; poin
       <>
         <h3>By {by}</h3>
         <Segments survey={survey} />
+      </>
+    )}
+    {survey.reasons.length > 0 && (
+      <>
+        <h3>Reasons given</h3>
+        <Reasons reasons={survey.reasons} answered={survey.count} />
       </>
     )}
     <h3>Answers per score</h3>

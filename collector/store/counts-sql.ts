@@ -1,7 +1,7 @@
 import { scales, segmentOf, type Segment } from '../../src/wire/scales'
 import type { SurveyType } from '../../src/types'
 import { filterSql } from './filter-sql'
-import type { AnswerFilter, Dimension, Period, PeriodCounts, SegmentCounts, SurveyCounts } from './store'
+import type { AnswerFilter, Dimension, Period, PeriodCounts, ReasonCounts, SegmentCounts, SurveyCounts } from './store'
 
 /** How one database spells what the counts need. */
 export interface CountsDialect {
@@ -20,6 +20,8 @@ export interface CountsDialect {
   indexOf: (text: string, part: string) => string
   /** An attribute's value as text (`true`, `3`, `pro`), NULL when absent or null; `add` makes a parameter. */
   attributeOf: (key: string, add: (value: unknown) => string) => string
+  /** A FROM item named `reason`, one row per value of the JSON list in `column`, in `reason.value` (none for NULL). */
+  reasonsOf: (column: string) => string
 }
 
 /** Every score of every scale: NPS, the widest, goes from 0 to 10. */
@@ -192,6 +194,37 @@ export const segmentSql = (filter: AnswerFilter, by: Dimension, dialect: CountsD
     params: [...valueParams, ...params]
   }
 }
+
+/**
+ * The reasons the answers gave, counted per survey, segment (with `by`; NULL without) and
+ * reason: one row per value of each answer's `reasons` list. Each answer is in one segment, so a
+ * survey's counts are the sums of its segments'.
+ */
+export const reasonSql = (filter: AnswerFilter, by: Dimension | undefined, dialect: CountsDialect) => {
+  const valueParams: unknown[] = []
+  const value = by
+    ? segmentValueSql(by, dialect, (param) => {
+        valueParams.push(param)
+        return dialect.placeholder(valueParams.length)
+      })
+    : 'NULL'
+  const { where, params } = filterSql({ ...filter, scored: true }, (index) => dialect.placeholder(valueParams.length + index))
+  return {
+    sql: `SELECT shown.survey_id AS "surveyId", shown.type AS type, shown.segment AS segment, reason.value AS reason, COUNT(*) AS count
+          FROM (SELECT survey_id, type, reasons, ${value} AS segment FROM answers ${where}) AS shown, ${dialect.reasonsOf('shown.reasons')}
+          GROUP BY shown.survey_id, shown.type, shown.segment, reason.value`,
+    params: [...valueParams, ...params]
+  }
+}
+
+/** A row of reasonSql as either driver returns it (PostgreSQL gives counts as text). */
+export const toReasonCounts = (row: Record<string, unknown>): ReasonCounts => ({
+  surveyId: String(row.surveyId),
+  type: row.type as SurveyType,
+  segment: row.segment === null ? null : String(row.segment),
+  reason: String(row.reason),
+  count: Number(row.count)
+})
 
 /**
  * `GET /api/trend`'s SQL: per survey and day or week, oldest first, the number of

@@ -1,6 +1,6 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
-import { segmentSql, summarySql, toPeriodCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
+import { reasonSql, segmentSql, summarySql, toPeriodCounts, toReasonCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
 import type { PostgresHookBinding } from '../hooks/postgres-hooks'
 import { createPostgresSchema, postgresTruth } from './postgres-schema'
 import { transaction } from './postgres-transaction'
@@ -35,7 +35,8 @@ const dialect: CountsDialect = {
   periodOf: { day: (day) => day, week: (day) => `date_trunc('week', ${day}::timestamp)` },
   periodText: (period) => `to_char(${period}::timestamp, 'YYYY-MM-DD')`,
   indexOf: (text, part) => `strpos(${text}, ${part})`,
-  attributeOf: (key, add) => `attributes ->> ${add(key)}`
+  attributeOf: (key, add) => `attributes ->> ${add(key)}`,
+  reasonsOf: (column) => `jsonb_array_elements_text(${column}) AS reason(value)`
 }
 
 const schemaOf = (url: string) => {
@@ -165,6 +166,11 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
       const { sql, params } = segmentSql(filter, by, dialect)
       const { rows } = await query(sql, params)
       return rows.map(toSegmentCounts)
+    },
+    async reasonCounts(filter, by) {
+      const { sql, params } = reasonSql(filter, by, dialect)
+      const { rows } = await query(sql, params)
+      return rows.map(toReasonCounts)
     },
     async scoreTrend(filter, period) {
       const { sql, params } = trendSql(filter, period, dialect)

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { SurveyRecord } from '../../src/types'
-import { segmentSql, summarySql, toPeriodCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
+import { reasonSql, segmentSql, summarySql, toPeriodCounts, toReasonCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
 import { filterSql } from './filter-sql'
 import type { SqliteHookBinding } from '../hooks/sqlite-hooks'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
@@ -39,6 +39,7 @@ const dialect: CountsDialect = {
   periodOf: { day: (day) => day, week: (day) => `date(${day}, '-6 days', 'weekday 1')` },
   periodText: (period) => period,
   indexOf: (text, part) => `instr(${text}, ${part})`,
+  reasonsOf: (column) => `json_each(${column}) AS reason`,
   // json_extract gives SQLite's own values (1 for true): the JSON type names a boolean as PostgreSQL's ->> does.
   attributeOf: (key, add) => {
     const path = `$."${key}"`
@@ -108,6 +109,7 @@ export const createSqliteStore = (file: string, options: SqliteOptions = {}): St
     },
     scoreCounts: async (filter = {}) => (await read(summarySql(filter, dialect))).map(toSurveyCounts),
     segmentCounts: async (filter, by) => (await read(segmentSql(filter, by, dialect))).map(toSegmentCounts),
+    reasonCounts: async (filter, by) => (await read(reasonSql(filter, by, dialect))).map(toReasonCounts),
     scoreTrend: async (filter, period) => (await read(trendSql(filter, period, dialect))).map(toPeriodCounts),
     async answers({ limit = 100, ...filter } = {}) {
       const { where, params } = filterSql({ ...filter, scored: true }, dialect.placeholder)

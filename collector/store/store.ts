@@ -56,6 +56,17 @@ export interface SegmentCounts extends SurveyCounts {
   value: string | null
 }
 
+/** How many answers of a survey (in a segment, with `by`) gave one reason. */
+export interface ReasonCounts {
+  surveyId: string
+  type: SurveyType
+  /** The segment's value, as SegmentCounts has it; null without a dimension, or where it is missing. */
+  segment: string | null
+  /** A value of an answer's `reasons`, as the configuration names it. */
+  reason: string
+  count: number
+}
+
 /** What the database counted for one survey in one day or week. */
 export interface PeriodCounts {
   surveyId: string
@@ -83,6 +94,8 @@ export interface Store {
   scoreCounts(filter?: AnswerFilter): Promise<SurveyCounts[]>
   /** Per survey and segment: the same counts, from the answers themselves (GROUP BY in SQL). */
   segmentCounts(filter: AnswerFilter, by: Dimension): Promise<SegmentCounts[]>
+  /** Per survey (and segment, with `by`) and reason: how many answers gave it (GROUP BY in SQL). */
+  reasonCounts(filter: AnswerFilter, by?: Dimension): Promise<ReasonCounts[]>
   /** Per survey and day or week, oldest first: how many answered, and the score. */
   scoreTrend(filter: AnswerFilter, period: Period): Promise<PeriodCounts[]>
   /** A page of answers (with a score: displays are left out), newest first. */

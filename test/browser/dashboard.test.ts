@@ -13,11 +13,11 @@ describe('the dashboard', () => {
     const at = (day: number, extra: object) => makeAnswer({ createdAt: new Date(Date.UTC(2026, 10, day, 12)).toISOString(), ...extra })
     const answers = [
       // NPS: 3 promoters, 1 passive, 1 detractor → +40
-      at(2, { surveyId: 'nps-main', score: 10, comment: 'Loved the tent', device: 'mobile' }),
-      at(3, { surveyId: 'nps-main', score: 9, device: 'mobile' }),
+      at(2, { surveyId: 'nps-main', score: 10, comment: 'Loved the tent', device: 'mobile', reasons: ['quality', 'price'] }),
+      at(3, { surveyId: 'nps-main', score: 9, device: 'mobile', reasons: ['quality'] }),
       at(10, { surveyId: 'nps-main', score: 9, device: 'mobile' }),
       at(10, { surveyId: 'nps-main', score: 7, device: 'desktop' }),
-      at(11, { surveyId: 'nps-main', score: 2, comment: 'Late delivery', device: 'desktop' }),
+      at(11, { surveyId: 'nps-main', score: 2, comment: 'Late delivery', device: 'desktop', reasons: ['delivery'] }),
       // CSAT: 2 of 3 satisfied → 66.7 %
       at(4, { surveyId: 'csat-help', type: 'csat', score: 5 }),
       at(4, { surveyId: 'csat-help', type: 'csat', score: 4 }),
@@ -63,6 +63,15 @@ describe('the dashboard', () => {
     expect(heights[9]).toBeGreaterThan(heights[10])
     expect(heights[2]).toBeGreaterThan(0)
     expect(await page.locator('.comments li .comment').allTextContents()).toEqual(['Late delivery', 'Loved the tent'])
+    // The reasons of the choice follow-up, most given first, as shares of the 5 answers.
+    const reasons = await page.locator('[data-survey="nps-main"] .reasons li').evaluateAll((items) =>
+      items.map((item) => [item.getAttribute('data-reason'), item.querySelector('.figure')!.textContent!.replace(/\s+/g, ' ').trim(), item.querySelector('meter')!.getAttribute('aria-label')])
+    )
+    expect(reasons).toEqual([
+      ['quality', '2 · 40 %', 'quality: 2 of 5 answers'],
+      ['delivery', '1 · 20 %', 'delivery: 1 of 5 answers'],
+      ['price', '1 · 20 %', 'price: 1 of 5 answers']
+    ])
     await page.screenshot({ path: join(root, 'test-output/screenshots/dashboard.png'), fullPage: true })
 
     await page.getByLabel('Survey').selectOption('csat-help')
@@ -95,6 +104,7 @@ describe('the dashboard', () => {
       ['mobile', '+100 ± 0 · n = 3', 'differs significantly'],
       ['', '– · n = 0', '']
     ])
+    expect(await page.locator('.segments li .segment-reasons').allTextContents()).toEqual(['reasons: delivery 1', 'reasons: quality 2 · price 1'])
     await page.screenshot({ path: join(root, 'test-output/screenshots/dashboard-segments.png'), fullPage: true })
     expect(problems).toEqual([])
   })

@@ -69,6 +69,31 @@ describe.each(stores)('the summary on %s', (_, open) => {
     }
   })
 
+  it('counts the reasons of a choice follow-up per survey and per segment, most given first', async () => {
+    const surveyId = 'why'
+    const on = (device: 'mobile' | 'desktop', score: number, reasons?: string[]) => makeAnswer({ surveyId, score, device, ...(reasons && { reasons }) })
+    await post([
+      on('mobile', 3, ['price', 'delivery']),
+      on('mobile', 4, ['price']),
+      on('desktop', 2, ['delivery', 'quality']),
+      on('desktop', 9),
+      // Shown, never answered: a display gives no reason.
+      displayOf(makeAnswer({ surveyId, device: 'desktop' }))
+    ])
+    const { body } = await summary(`survey=${surveyId}`)
+    expect(body.surveys[0].reasons).toEqual([
+      { value: 'delivery', count: 2 },
+      { value: 'price', count: 2 },
+      { value: 'quality', count: 1 }
+    ])
+    const split = await summary(`survey=${surveyId}&by=device`)
+    expect(split.body.surveys[0].reasons).toEqual(body.surveys[0].reasons)
+    expect(split.body.surveys[0].segments.map(({ value, reasons }: { value: string; reasons: unknown }) => ({ value, reasons }))).toEqual([
+      { value: 'desktop', reasons: [{ value: 'delivery', count: 1 }, { value: 'quality', count: 1 }] },
+      { value: 'mobile', reasons: [{ value: 'price', count: 2 }, { value: 'delivery', count: 1 }] }
+    ])
+  })
+
   it('gives no score and no division by zero for a survey only shown', async () => {
     await post([displayOf(makeAnswer({ surveyId: 'only-shown' }))])
     const { body } = await summary('survey=only-shown')
@@ -88,8 +113,8 @@ describe.each(stores)('the summary on %s', (_, open) => {
     const mobileMargin = Math.round(1.959964 * Math.sqrt(0.61 / 10) * 100 * 10) / 10
     expect(mobileMargin).toBe(48.4)
     expect(body.surveys[0].segments).toEqual([
-      { value: 'desktop', displays: 4, count: 4, responseRate: 1, completed: 4, dismissed: 0, score: 100, margin: 0, interval: [100, 100] },
-      { value: 'mobile', displays: 15, count: 10, responseRate: 0.6667, completed: 10, dismissed: 0, score: 30, margin: mobileMargin, interval: [30 - mobileMargin, 30 + mobileMargin] }
+      { value: 'desktop', displays: 4, count: 4, responseRate: 1, completed: 4, dismissed: 0, score: 100, margin: 0, interval: [100, 100], reasons: [] },
+      { value: 'mobile', displays: 15, count: 10, responseRate: 0.6667, completed: 10, dismissed: 0, score: 30, margin: mobileMargin, interval: [30 - mobileMargin, 30 + mobileMargin], reasons: [] }
     ])
     // The survey as a whole: 14 answers, 5 + 4 promoters, 2 detractors: NPS 100 × 7 / 14.
     expect(body.surveys[0]).toMatchObject({ displays: 19, count: 14, score: 50 })
