@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { contributions, perCounted, type CountsDialect } from './counts-sql'
+import { transaction } from './postgres-transaction'
 
 /** How PostgreSQL spells a truth as a number. */
 export const postgresTruth: Pick<CountsDialect, 'asNumber' | 'isTrue'> = {
@@ -101,15 +102,8 @@ const backfillSql = `
  * together do not race; brings a database made by an earlier version up to date (the
  * columns it lacks, a nullable score) and fills `answer_days` from its answers.
  */
-export const createPostgresSchema = async (pool: pg.Pool, schema: string) => {
-  const client = await pool.connect()
-  // A connection the database closes while it is held here fails the query under way;
-  // without a listener its 'error' event would also end the process.
-  const lost = () => {}
-  client.on('error', lost)
-  let failure: Error | undefined
-  try {
-    await client.query('BEGIN')
+export const createPostgresSchema = (pool: pg.Pool, schema: string) =>
+  transaction(pool, async (client) => {
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('sayso schema'))`)
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`)
     // Counts from before displays (no displays column) are counted again from the answers.
@@ -117,13 +111,4 @@ export const createPostgresSchema = async (pool: pg.Pool, schema: string) => {
     if (!rows[0].counted) await client.query('DROP TABLE IF EXISTS answer_days')
     await client.query(schemaSql)
     if (!rows[0].counted) await client.query(backfillSql)
-    await client.query('COMMIT')
-  } catch (error) {
-    failure = error as Error
-    await client.query('ROLLBACK').catch(() => {})
-    throw error
-  } finally {
-    client.off('error', lost)
-    client.release(failure)
-  }
-}
+  })
