@@ -3,25 +3,9 @@ import type { SurveyType } from '../../src/types'
 import type { PeriodCounts, SegmentCounts, SurveyCounts } from '../store/store'
 import { scoreInterval } from './score-margin'
 
-export interface SurveySummary {
+export interface SurveySummary extends Figures {
   surveyId: string
   type: SurveyType
-  /** Times the survey was shown (each answer's display included). */
-  displays: number
-  /** Answers with a score. */
-  count: number
-  /** `count ÷ displays`, 0…1 to four decimals; `null` without displays. */
-  responseRate: number | null
-  /** Answers finished: the follow-up sent or skipped. */
-  completed: number
-  /** Displays closed without a score. */
-  dismissed: number
-  /** NPS −100…100, CSAT % satisfied, CES mean; `null` without answers. */
-  score: number | null
-  /** Half the width of the score's 95 % confidence interval (score-margin.ts); `null` when it cannot be told. */
-  margin: number | null
-  /** The 95 % confidence interval, `[low, high]`; `null` with `margin`. */
-  interval: [number, number] | null
   /** Answers per score, from the lowest to the highest point of the scale. */
   distribution: number[]
   promoters?: number
@@ -43,13 +27,21 @@ const digitsOf = (type: SurveyType) => (type === 'ces' ? 2 : 1)
 
 /** The figures a survey and each of its segments give: the funnel, the score and its interval. */
 export interface Figures {
+  /** Times the survey was shown (each answer's display included). */
   displays: number
+  /** Answers with a score. */
   count: number
+  /** `count ÷ displays`, 0…1 to four decimals; `null` without displays. */
   responseRate: number | null
+  /** Answers finished: the follow-up sent or skipped. */
   completed: number
+  /** Displays closed without a score. */
   dismissed: number
+  /** NPS −100…100, CSAT % satisfied, CES mean; `null` without answers. */
   score: number | null
+  /** Half the width of the score's 95 % confidence interval (score-margin.ts); `null` when it cannot be told. */
   margin: number | null
+  /** The 95 % confidence interval, `[low, high]`; `null` with `margin`. */
   interval: [number, number] | null
 }
 
