@@ -49,7 +49,7 @@ const checkHook = (given: unknown, at: string, problems: string[]): Hook | undef
 }
 
 /**
- * The hooks of WEBHOOKS_FILE (DESIGN.md, "Acting on answers: webhooks"): a JSON list of
+ * The hooks of WEBHOOKS_FILE (docs/webhooks.md): a JSON list of
  * `{ url, format, secret?, when? }`. No file: no hooks. Any problem — the file unreadable,
  * a bad address, an unknown format or `when` key — is one line naming the file and the place,
  * and the collector refuses to start: a hook that silently never fires is worse than none.

@@ -11,6 +11,9 @@ export interface ReasonCount {
 /** A survey's summary in a period: the reasons its answers gave, and its segments (each with its reasons) when asked for. */
 export type PeriodSummary = SurveySummary & { reasons: ReasonCount[]; segments?: (SegmentSummary & { reasons: ReasonCount[] })[] }
 
+// A segment of a survey; JSON tells a missing value (null) from the text "null".
+const segmentKey = (survey: { surveyId: string; type: string }, segment: string | null) => `${surveyKey(survey)}\u0000${JSON.stringify(segment)}`
+
 /** The reasons' counts per survey and per survey and segment, each list most given first. */
 const reasonsOf = (rows: ReasonCounts[]) => {
   const add = (lists: Map<string, Map<string, number>>, key: string, row: ReasonCounts) => {
@@ -22,13 +25,13 @@ const reasonsOf = (rows: ReasonCounts[]) => {
   const bySegment = new Map<string, Map<string, number>>()
   for (const row of rows) {
     add(bySurvey, surveyKey(row), row)
-    add(bySegment, `${surveyKey(row)}\u0000${row.segment}`, row)
+    add(bySegment, segmentKey(row, row.segment), row)
   }
   const listOf = (counts: Map<string, number> | undefined): ReasonCount[] =>
     [...(counts ?? [])].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
   return {
     ofSurvey: (survey: SurveySummary) => listOf(bySurvey.get(surveyKey(survey))),
-    ofSegment: (survey: SurveySummary, segment: string | null) => listOf(bySegment.get(`${surveyKey(survey)}\u0000${segment}`))
+    ofSegment: (survey: SurveySummary, segment: string | null) => listOf(bySegment.get(segmentKey(survey, segment)))
   }
 }
 

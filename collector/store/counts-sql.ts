@@ -177,21 +177,31 @@ const segmentValueSql = (by: Dimension, dialect: CountsDialect, add: (value: unk
 }
 
 /**
+ * A segment's value as SQL (NULL without a dimension) with the parameters it takes, which come
+ * first; `placeholderAfter` numbers the filter's parameters after them.
+ */
+const segmentWithParams = (by: Dimension | undefined, dialect: CountsDialect) => {
+  const params: unknown[] = []
+  const add = (param: unknown) => {
+    params.push(param)
+    return dialect.placeholder(params.length)
+  }
+  const value = by ? segmentValueSql(by, dialect, add) : 'NULL'
+  return { value, params, placeholderAfter: (index: number) => dialect.placeholder(params.length + index) }
+}
+
+/**
  * `GET /api/summary?by=…`'s SQL: the summary's columns per survey and segment (the locale, the
  * device, the URL's path, or an attribute's value), counted from the answers themselves: the
  * daily counts know no segment. The counts per score are all a segment's score interval needs.
  */
 export const segmentSql = (filter: AnswerFilter, by: Dimension, dialect: CountsDialect) => {
-  const valueParams: unknown[] = []
-  const value = segmentValueSql(by, dialect, (param) => {
-    valueParams.push(param)
-    return dialect.placeholder(valueParams.length)
-  })
-  const { where, params } = filterSql(filter, (index) => dialect.placeholder(valueParams.length + index))
-  const source = answersSource(`(SELECT *, ${value} AS segment FROM answers ${where}) AS shown`, '', [], dialect)
+  const segment = segmentWithParams(by, dialect)
+  const { where, params } = filterSql(filter, segment.placeholderAfter)
+  const source = answersSource(`(SELECT *, ${segment.value} AS segment FROM answers ${where}) AS shown`, '', [], dialect)
   return {
     sql: `SELECT survey_id AS "surveyId", type, segment AS value, ${countsSql(source)} FROM ${source.from} GROUP BY survey_id, type, segment`,
-    params: [...valueParams, ...params]
+    params: [...segment.params, ...params]
   }
 }
 
@@ -201,19 +211,13 @@ export const segmentSql = (filter: AnswerFilter, by: Dimension, dialect: CountsD
  * survey's counts are the sums of its segments'.
  */
 export const reasonSql = (filter: AnswerFilter, by: Dimension | undefined, dialect: CountsDialect) => {
-  const valueParams: unknown[] = []
-  const value = by
-    ? segmentValueSql(by, dialect, (param) => {
-        valueParams.push(param)
-        return dialect.placeholder(valueParams.length)
-      })
-    : 'NULL'
-  const { where, params } = filterSql({ ...filter, scored: true }, (index) => dialect.placeholder(valueParams.length + index))
+  const segment = segmentWithParams(by, dialect)
+  const { where, params } = filterSql({ ...filter, scored: true }, segment.placeholderAfter)
   return {
     sql: `SELECT shown.survey_id AS "surveyId", shown.type AS type, shown.segment AS segment, reason.value AS reason, COUNT(*) AS count
-          FROM (SELECT survey_id, type, reasons, ${value} AS segment FROM answers ${where}) AS shown, ${dialect.reasonsOf('shown.reasons')}
+          FROM (SELECT survey_id, type, reasons, ${segment.value} AS segment FROM answers ${where}) AS shown, ${dialect.reasonsOf('shown.reasons')}
           GROUP BY shown.survey_id, shown.type, shown.segment, reason.value`,
-    params: [...valueParams, ...params]
+    params: [...segment.params, ...params]
   }
 }
 

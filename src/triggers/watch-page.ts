@@ -14,8 +14,9 @@ const withoutFragment = () => location.href.replace(/#.*/, '')
 export const watchPage = (onPage: () => void) => {
   let last = withoutFragment()
   const check = (announced?: boolean) => {
-    if (!announced && withoutFragment() == last) return
-    last = withoutFragment()
+    const now = withoutFragment()
+    if (!announced && now == last) return
+    last = now
     onPage()
   }
   const navigation = (window as Window & { navigation?: EventTarget }).navigation

@@ -40,8 +40,9 @@ export const createDisplay = ({ survey, id = randomId(), locale, visitorId, user
   }
   if (user.id) display.userId = user.id
   const attributes = Object.entries(user.attributes ?? {}).filter(([key, value]) => {
-    if (!isScalar(value)) report({ reason: 'command', message: notScalar(key, value) })
-    return isScalar(value)
+    const travels = isScalar(value)
+    if (!travels) report({ reason: 'command', message: notScalar(key, value) })
+    return travels
   })
   if (attributes.length) display.attributes = Object.fromEntries(attributes)
   return display

@@ -4,7 +4,7 @@ import type { Sayso, SaysoConfig, Survey, SurveyRecord } from '../../src/types'
 import { button, fakeTransport, radio, useCleanPage, widgetRoot } from './helpers'
 
 // Each time a survey shows, a display (a record without a score) goes to the endpoint through
-// the outbox, under the id its answer will have; DESIGN.md, "Displays, response rate, segments".
+// the outbox, under the id its answer will have; docs/wire.md and docs/results.md.
 
 let sayso: Sayso | undefined
 const start = (surveys: Survey[], config: Partial<SaysoConfig> = {}) => {

@@ -9,7 +9,7 @@ import { makeAnswer } from './helpers'
 import { eventually, startReceiver, type Receiver } from './webhook-receiver'
 import { closeAll, startHooked, webhookDatabases } from './webhooks-running'
 
-// DESIGN.md, "Acting on answers: webhooks", against a receiver on loopback, on both databases.
+// docs/webhooks.md, against a receiver on loopback, on both databases.
 const { databases, cleanUp } = webhookDatabases()
 // Waits are bounded by eventually() (10 s); a loaded machine may need them whole.
 vi.setConfig({ testTimeout: 30_000 })
