@@ -94,6 +94,19 @@ describe.each(stores)('the summary on %s', (_, open) => {
     ])
   })
 
+  it('keeps the reasons of a segment whose value is the text "null" apart from those of answers without it', async () => {
+    const surveyId = 'why-plan'
+    await post([
+      makeAnswer({ surveyId, score: 3, reasons: ['price'], attributes: { plan: 'null' } }),
+      makeAnswer({ surveyId, score: 4, reasons: ['support'] })
+    ])
+    const { body } = await summary(`survey=${surveyId}&by=attributes.plan`)
+    expect(body.surveys[0].segments.map(({ value, reasons }: { value: string | null; reasons: unknown }) => ({ value, reasons }))).toEqual([
+      { value: 'null', reasons: [{ value: 'price', count: 1 }] },
+      { value: null, reasons: [{ value: 'support', count: 1 }] }
+    ])
+  })
+
   it('gives no score and no division by zero for a survey only shown', async () => {
     await post([displayOf(makeAnswer({ surveyId: 'only-shown' }))])
     const { body } = await summary('survey=only-shown')
