@@ -180,7 +180,7 @@ const segmentValueSql = (by: Dimension, dialect: CountsDialect, add: (value: unk
  * A segment's value as SQL (NULL without a dimension) with the parameters it takes, which come
  * first; `placeholderAfter` numbers the filter's parameters after them.
  */
-const segmentWithParams = (by: Dimension | undefined, dialect: CountsDialect) => {
+export const segmentWithParams = (by: Dimension | undefined, dialect: CountsDialect) => {
   const params: unknown[] = []
   const add = (param: unknown) => {
     params.push(param)

@@ -1,10 +1,11 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
-import { reasonSql, segmentSql, summarySql, toPeriodCounts, toReasonCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
+import { answersSql, type AnswersDialect } from './answers-sql'
+import { attributeKeysSql, type AttributeKeysDialect } from './attribute-keys-sql'
+import { reasonSql, segmentSql, summarySql, toPeriodCounts, toReasonCounts, toSegmentCounts, toSurveyCounts, trendSql } from './counts-sql'
 import type { PostgresHookBinding } from '../hooks/postgres-hooks'
 import { createPostgresSchema, postgresTruth } from './postgres-schema'
 import { transaction } from './postgres-transaction'
-import { filterSql } from './filter-sql'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { isUnreachable, storeError } from './store-unavailable'
 
@@ -27,7 +28,7 @@ const conflictSql = `
       THEN EXCLUDED.updated_at ELSE answers.updated_at END
 `
 
-const dialect: CountsDialect = {
+const dialect: AnswersDialect & AttributeKeysDialect = {
   ...postgresTruth,
   placeholder: (index) => `$${index}`,
   answerDay: "(created_at AT TIME ZONE 'UTC')::date",
@@ -36,7 +37,12 @@ const dialect: CountsDialect = {
   periodText: (period) => `to_char(${period}::timestamp, 'YYYY-MM-DD')`,
   indexOf: (text, part) => `strpos(${text}, ${part})`,
   attributeOf: (key, add) => `attributes ->> ${add(key)}`,
-  reasonsOf: (column) => `jsonb_array_elements_text(${column}) AS reason(value)`
+  reasonsOf: (column) => `jsonb_array_elements_text(${column}) AS reason(value)`,
+  // Unicode too, by the database's locale (C.UTF-8 and the ICU ones fold "Über").
+  lowerCase: (text) => `lower(${text})`,
+  keysOf: (column) => `jsonb_object_keys(${column}) AS attribute(key)`,
+  isSegmentKey: (key) => `${key} ~ '^[A-Za-z0-9_.-]{1,100}$'`,
+  bytewise: (text) => `${text} COLLATE "C"`
 }
 
 const schemaOf = (url: string) => {
@@ -177,13 +183,15 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
       const { rows } = await query(sql, params)
       return rows.map(toPeriodCounts)
     },
-    async answers({ limit = 100, ...filter } = {}) {
-      const { where, params } = filterSql({ ...filter, scored: true }, dialect.placeholder)
-      const { rows } = await query(`SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1}`, [
-        ...params,
-        limit
-      ])
+    async answers(options = {}) {
+      const { sql, params } = answersSql(options, dialect)
+      const { rows } = await query(sql, params)
       return (rows as Row[]).map(rowToAnswer)
+    },
+    async attributeKeys(filter) {
+      const { sql, params } = attributeKeysSql(filter, dialect)
+      const { rows } = await query(sql, params)
+      return rows.map((row) => String(row.key))
     },
     ready: () => query('SELECT 1').then(
       () => true,

@@ -3,9 +3,11 @@
 // connection read while the main one writes.
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
+import { addSqliteFunctions } from './sqlite-functions.mjs'
 
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true })
 db.pragma('busy_timeout = 5000')
+addSqliteFunctions(db)
 // The statements differ by the shape of a filter only (its values are parameters): a few dozen.
 const statements = new Map()
 

@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { SurveyRecord } from '../../src/types'
-import { reasonSql, segmentSql, summarySql, toPeriodCounts, toReasonCounts, toSegmentCounts, toSurveyCounts, trendSql, type CountsDialect } from './counts-sql'
-import { filterSql } from './filter-sql'
+import { answersSql, type AnswersDialect } from './answers-sql'
+import { attributeKeysSql, type AttributeKeysDialect } from './attribute-keys-sql'
+import { reasonSql, segmentSql, summarySql, toPeriodCounts, toReasonCounts, toSegmentCounts, toSurveyCounts, trendSql } from './counts-sql'
 import type { SqliteHookBinding } from '../hooks/sqlite-hooks'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
+import { addSqliteFunctions } from './sqlite-functions.mjs'
 import { readsInThread, readsInWorker } from './sqlite-reads'
 import { createSqliteSchema, sqliteTruth } from './sqlite-schema'
 import { storeError } from './store-unavailable'
@@ -32,7 +34,7 @@ const upsertSql = `
 `
 
 // Days are the first ten characters of an ISO time; weeks start on Monday, as PostgreSQL's date_trunc counts them.
-const dialect: CountsDialect = {
+const dialect: AnswersDialect & AttributeKeysDialect = {
   ...sqliteTruth,
   placeholder: () => '?',
   answerDay: 'substr(created_at, 1, 10)',
@@ -45,7 +47,12 @@ const dialect: CountsDialect = {
     const path = `$."${key}"`
     return `CASE json_type(attributes, ${add(path)}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN NULL
       ELSE CAST(json_extract(attributes, ${add(path)}) AS TEXT) END`
-  }
+  },
+  lowerCase: (text) => `sayso_lower(${text})`,
+  keysOf: (column) => `json_each(${column}) AS attribute`,
+  isSegmentKey: (key) => `length(${key}) BETWEEN 1 AND 100 AND ${key} NOT GLOB '*[^A-Za-z0-9_.-]*'`,
+  // SQLite compares text by its bytes unless told otherwise.
+  bytewise: (text) => text
 }
 
 /**
@@ -64,6 +71,7 @@ export const createSqliteStore = (file: string, options: SqliteOptions = {}): St
   db.pragma('journal_mode = WAL')
   db.pragma('busy_timeout = 5000')
   createSqliteSchema(db)
+  addSqliteFunctions(db)
   const hooks = options.hooks?.(db)
   const reads = file === ':memory:' ? readsInThread(db) : readsInWorker(file)
   const upsert = db.prepare(upsertSql)
@@ -111,11 +119,8 @@ export const createSqliteStore = (file: string, options: SqliteOptions = {}): St
     segmentCounts: async (filter, by) => (await read(segmentSql(filter, by, dialect))).map(toSegmentCounts),
     reasonCounts: async (filter, by) => (await read(reasonSql(filter, by, dialect))).map(toReasonCounts),
     scoreTrend: async (filter, period) => (await read(trendSql(filter, period, dialect))).map(toPeriodCounts),
-    async answers({ limit = 100, ...filter } = {}) {
-      const { where, params } = filterSql({ ...filter, scored: true }, dialect.placeholder)
-      const rows = await read({ sql: `SELECT * FROM answers ${where} ORDER BY created_at DESC, id DESC LIMIT ?`, params: [...params, limit] })
-      return (rows as unknown as Row[]).map(rowToAnswer)
-    },
+    answers: async (options = {}) => ((await read(answersSql(options, dialect))) as unknown as Row[]).map(rowToAnswer),
+    attributeKeys: async (filter) => (await read(attributeKeysSql(filter, dialect))).map((row) => String(row.key)),
     ready: () => read({ sql: 'SELECT 1', params: [] }).then(
       () => true,
       () => false

@@ -50,6 +50,30 @@ export interface SurveyCounts {
  */
 export type Dimension = 'locale' | 'device' | 'path' | { attribute: string }
 
+/**
+ * The segment a read of answers keeps: those whose value for `by` (as `/api/summary?by=` gives
+ * it) is `value`; a null `value` keeps those without one (missing, null or empty text).
+ * @example { by: { attribute: 'plan' }, value: 'pro' }
+ */
+export interface AnswerSegment {
+  by: Dimension
+  value: string | null
+}
+
+/** Which answers a read of answers looks at: the filter, narrowed by a search and a segment. */
+export interface AnswerSelection extends AnswerFilter {
+  /** Text the comment contains, whatever its case (`über` finds `Über`); `%` and `_` are plain characters. */
+  search?: string
+  segment?: AnswerSegment
+}
+
+/** A page of answers: where it starts, how long it is, and whether only those with a comment. */
+export interface AnswersPage extends AnswerSelection {
+  limit?: number
+  after?: Cursor
+  withComment?: boolean
+}
+
 /** What the database counted for one survey's answers in one segment. */
 export interface SegmentCounts extends SurveyCounts {
   /** The segment: a locale, a device, a path or an attribute's value as text; null where it is missing. */
@@ -99,7 +123,9 @@ export interface Store {
   /** Per survey and day or week, oldest first: how many answered, and the score. */
   scoreTrend(filter: AnswerFilter, period: Period): Promise<PeriodCounts[]>
   /** A page of answers (with a score: displays are left out), newest first. */
-  answers(options?: AnswerFilter & { limit?: number; after?: Cursor; withComment?: boolean }): Promise<StoredAnswer[]>
+  answers(options?: AnswersPage): Promise<StoredAnswer[]>
+  /** The keys of the attributes of the answers and displays in the filter that a segment can be split by, sorted: at most 50. */
+  attributeKeys(filter: AnswerFilter): Promise<string[]>
   /** The webhooks' deliveries, when the store was opened with hooks (collector/hooks/). */
   hooks?: HookLedger
   /** Whether the database answers now (for `/readyz`); never rejects. */
