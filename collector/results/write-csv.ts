@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { stringify } from 'csv-stringify/sync'
-import type { AnswerFilter, Store, StoredAnswer } from '../store/store'
+import type { AnswerSelection, Store, StoredAnswer } from '../store/store'
 
 const columns = [
   { key: 'id', header: 'id' },
@@ -36,14 +36,14 @@ const csv = (answers: StoredAnswer[], header: boolean) =>
   })
 
 /**
- * Streams the filtered answers as CSV (csv-stringify), a page of answers to a
+ * Streams the selected answers (the filter, a search, a segment) as CSV (csv-stringify), a page of answers to a
  * write: the pipeline reads the next page only when the client has taken the
  * last, whatever its pace. The first page is read before the status, so that a
  * database that is away answers 503; an error later destroys the response, and
  * the client sees a failed download rather than a file that looks complete.
  */
-export const writeCsv = async (response: ServerResponse, store: Store, filter: AnswerFilter, pageSize = 500) => {
-  const page = (after?: StoredAnswer) => store.answers({ ...filter, limit: pageSize, after: after && { createdAt: after.createdAt, id: after.id } })
+export const writeCsv = async (response: ServerResponse, store: Store, selection: AnswerSelection, pageSize = 500) => {
+  const page = (after?: StoredAnswer) => store.answers({ ...selection, limit: pageSize, after: after && { createdAt: after.createdAt, id: after.id } })
   const first = await page()
   async function* pages() {
     yield csv(first, true)
