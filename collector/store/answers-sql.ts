@@ -23,7 +23,8 @@ export const answersSql = ({ limit = 100, search, segment, ...filter }: AnswersP
     return dialect.placeholder(params.length)
   }
   const narrowed: string[] = []
-  // The summary names a segment without a value "(not given)": a missing value, or empty text.
+  // `segment=` (empty) asks for the summary's segment of value null, "(not given)" on the
+  // dashboard; an empty text tells as little, and the query string cannot tell them apart.
   if (segment?.value === null) narrowed.push(`COALESCE(segment, '') = ''`)
   else if (segment) narrowed.push(`segment = ${add(segment.value)}`)
   if (search) narrowed.push(`${dialect.indexOf(dialect.lowerCase('comment'), dialect.lowerCase(add(search)))} > 0`)
