@@ -113,7 +113,7 @@ describe.each(stores)('the summary on %s', (_, open) => {
     expect(body.surveys).toEqual([expect.objectContaining({ displays: 1, count: 0, responseRate: 0, score: null })])
   })
 
-  it('splits an NPS by device, with the margin of the promoter-minus-detractor indicator', async () => {
+  it('splits an NPS by device, with the adjusted Wald interval of the promoter-minus-detractor indicator', async () => {
     const surveyId = 'nps-by-device'
     const on = (device: 'mobile' | 'desktop', scores: number[]) => scores.map((score) => makeAnswer({ surveyId, score, device }))
     // Mobile: 5 promoters, 3 passives, 2 detractors (NPS 30), and 5 more shown unanswered; desktop: 4 promoters.
@@ -122,12 +122,14 @@ describe.each(stores)('the summary on %s', (_, open) => {
     const { status, body } = await summary(`survey=${surveyId}&by=device`)
     expect(status).toBe(200)
     expect(body.by).toBe('device')
-    // By hand: p = 0.5, d = 0.2; the indicator's variance p + d − (p − d)² = 0.61; n = 10.
-    const mobileMargin = Math.round(1.959964 * Math.sqrt(0.61 / 10) * 100 * 10) / 10
-    expect(mobileMargin).toBe(48.4)
+    // By hand, the adjusted Wald interval (docs/results.md): ¾ promoter and ¾ detractor more, n + 3.
+    // Mobile: p̃ = 5.75 ÷ 13, d̃ = 2.75 ÷ 13, centre (p̃ − d̃) × 100 = 23.08, the indicator's variance
+    // p̃ + d̃ − (p̃ − d̃)² = 0.6006, half-width 1.96 · √(0.6006 ÷ 13) × 100 = 42.13: −19.1 to 65.2.
+    // Desktop, 4 promoters: p̃ = 4.75 ÷ 7, d̃ = 0.75 ÷ 7, centre 57.14 ± 50.2, cut at 100: 6.9 to 100.
+    // Unadjusted, the desktop's interval would be 100 to 100: four answers, and no doubt at all.
     expect(body.surveys[0].segments).toEqual([
-      { value: 'desktop', displays: 4, count: 4, responseRate: 1, completed: 4, dismissed: 0, score: 100, margin: 0, interval: [100, 100], reasons: [] },
-      { value: 'mobile', displays: 15, count: 10, responseRate: 0.6667, completed: 10, dismissed: 0, score: 30, margin: mobileMargin, interval: [30 - mobileMargin, 30 + mobileMargin], reasons: [] }
+      { value: 'desktop', displays: 4, count: 4, responseRate: 1, completed: 4, dismissed: 0, score: 100, margin: 46.5, interval: [6.9, 100], reasons: [] },
+      { value: 'mobile', displays: 15, count: 10, responseRate: 0.6667, completed: 10, dismissed: 0, score: 30, margin: 42.1, interval: [-19.1, 65.2], reasons: [] }
     ])
     // The survey as a whole: 14 answers, 5 + 4 promoters, 2 detractors: NPS 100 × 7 / 14.
     expect(body.surveys[0]).toMatchObject({ displays: 19, count: 14, score: 50 })
