@@ -145,14 +145,15 @@ const seedSqlite = (file: string) => {
   const now = Date.now()
   const insert = db.prepare(`
     WITH RECURSIVE n(i) AS (SELECT @from UNION ALL SELECT i + 1 FROM n WHERE i < @to - 1)
-    INSERT INTO answers (id, survey_id, type, score, comment, complete, created_at, received_at, updated_at, url, locale, visitor_id, sdk)
-    SELECT id, survey_id, type, score, comment, 1, created_at, created_at, created_at, url, 'en', id, 'sayso@bench' FROM (
+    INSERT INTO answers (id, survey_id, type, score, comment, complete, created_at, received_at, updated_at, url, path, device, locale, visitor_id, sdk)
+    SELECT id, survey_id, type, score, comment, 1, created_at, created_at, created_at, url, path, device, 'en', id, 'sayso@bench' FROM (
       SELECT lower(hex(randomblob(16))) AS id, 'survey-' || (i % 10) AS survey_id,
         CASE (i % 10) % 3 WHEN 0 THEN 'nps' WHEN 1 THEN 'csat' ELSE 'ces' END AS type,
         CASE (i % 10) % 3 WHEN 0 THEN abs(random()) % 11 WHEN 1 THEN 1 + abs(random()) % 5 ELSE 1 + abs(random()) % 7 END AS score,
         CASE WHEN i % 5 = 0 THEN 'a comment of a few words' END AS comment,
         strftime('%Y-%m-%dT%H:%M:%fZ', (@now - abs(random()) % @year) / 1000.0, 'unixepoch') AS created_at,
-        'https://shop.example/p/' || (i % 50) AS url
+        'https://shop.example/p/' || (i % 50) AS url, '/p/' || (i % 50) AS path,
+        CASE WHEN i % 3 = 0 THEN 'mobile' ELSE 'desktop' END AS device
       FROM n)`)
   for (let from = 0; from < seeded; from += CHUNK) insert.run({ from, to: Math.min(seeded, from + CHUNK), now, year: 365 * DAY_MS })
   db.close()
@@ -164,14 +165,15 @@ const seedPostgres = async (url: string) => {
   await client.query(`SET search_path = ${schema}`)
   for (let from = 0; from < seeded; from += CHUNK) {
     await client.query(
-      `INSERT INTO answers (id, survey_id, type, score, comment, complete, created_at, received_at, updated_at, url, locale, visitor_id, sdk)
-       SELECT id, survey_id, type, score, comment, true, created_at, created_at, created_at, url, 'en', id, 'sayso@bench' FROM (
+      `INSERT INTO answers (id, survey_id, type, score, comment, complete, created_at, received_at, updated_at, url, path, device, locale, visitor_id, sdk)
+       SELECT id, survey_id, type, score, comment, true, created_at, created_at, created_at, url, path, device, 'en', id, 'sayso@bench' FROM (
          SELECT md5(random()::text || i) AS id, 'survey-' || (i % 10) AS survey_id,
            (ARRAY['nps', 'csat', 'ces'])[(i % 10) % 3 + 1] AS type,
            CASE (i % 10) % 3 WHEN 0 THEN floor(random() * 11) WHEN 1 THEN 1 + floor(random() * 5) ELSE 1 + floor(random() * 7) END AS score,
            CASE WHEN i % 5 = 0 THEN 'a comment of a few words' END AS comment,
            now() - random() * interval '365 days' AS created_at,
-           'https://shop.example/p/' || (i % 50) AS url
+           'https://shop.example/p/' || (i % 50) AS url, '/p/' || (i % 50) AS path,
+           CASE WHEN i % 3 = 0 THEN 'mobile' ELSE 'desktop' END AS device
          FROM generate_series($1::int, $2::int - 1) AS i) AS made`,
       [from, Math.min(seeded, from + CHUNK)]
     )
@@ -272,6 +274,10 @@ const yearAgo = new Date(Date.now() - 364 * DAY_MS).toISOString().slice(0, 10)
 const summary = '/api/summary'
 const dailyTrend = `/api/trend?period=day&from=${yearAgo}&to=${today}`
 const byUrl = '/api/summary?url=https://shop.example/p/7'
+// Segments are counted from the answers themselves: every answer of the filter, once.
+const byDevice = '/api/summary?by=device'
+const byPath = '/api/summary?by=path'
+const oneSurveyByPath = '/api/summary?survey=survey-3&by=path'
 console.log(`\nAt ${seeded.toLocaleString('en')} answers (10 surveys over a year), medians:`)
 const reading: unknown[] = []
 for (const [store, made] of stores) {
@@ -286,6 +292,7 @@ for (const [store, made] of stores) {
   const { port, child } = await startCollector(database)
   await readLoop(port, [summary, dailyTrend], Infinity, 2) // warm-up
   const alone = await readLoop(port, [summary, dailyTrend, byUrl], Infinity, 15)
+  const segments = await readLoop(port, [byDevice, byPath, oneSurveyByPath], Infinity, 3)
   const ingestAlone = await ingest(port, 10, performance.now() + seconds * 1000)
   const until = performance.now() + seconds * 1000
   const [ingestWhileReading, whileIngesting] = await Promise.all([ingest(port, 10, until), readLoop(port, [summary, dailyTrend], until)])
@@ -297,6 +304,9 @@ for (const [store, made] of stores) {
     summaryMs: median(alone.get(summary)!),
     dailyTrendMs: median(alone.get(dailyTrend)!),
     summaryByUrlMs: median(alone.get(byUrl)!),
+    byDeviceMs: median(segments.get(byDevice)!),
+    byPathMs: median(segments.get(byPath)!),
+    oneSurveyByPathMs: median(segments.get(oneSurveyByPath)!),
     summaryWhileIngestingMs: median(whileIngesting.get(summary)!),
     dailyTrendWhileIngestingMs: median(whileIngesting.get(dailyTrend)!),
     readsWhileIngesting: whileIngesting.get(summary)!.length + whileIngesting.get(dailyTrend)!.length,
@@ -307,6 +317,7 @@ for (const [store, made] of stores) {
   console.log(
     `  ${store.padEnd(10)} seeded in ${result.seedSeconds} s; summary ${ms(result.summaryMs)}, daily trend of a year ${ms(result.dailyTrendMs)}` +
       ` (summary filtered by URL, counted from the answers: ${ms(result.summaryByUrlMs)});\n` +
+      `             segments of all ten surveys by device ${ms(result.byDeviceMs)}, by path ${ms(result.byPathMs)}; one survey's by path ${ms(result.oneSurveyByPathMs)};\n` +
       `             while 10 clients post: summary ${ms(result.summaryWhileIngestingMs)}, trend ${ms(result.dailyTrendWhileIngestingMs)}` +
       ` (${result.readsWhileIngesting} reads back to back); ${result.answersPerSecondWhileReading} answers/s (alone ${result.answersPerSecondAlone})`
   )

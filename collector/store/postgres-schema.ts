@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { contributions, perCounted, type CountsDialect } from './counts-sql'
+import { pathSql, type IndexOf } from './path-of'
 import { transaction } from './postgres-transaction'
 
 /** How PostgreSQL spells a truth as a number. */
@@ -7,6 +8,8 @@ export const postgresTruth: Pick<CountsDialect, 'asNumber' | 'isTrue'> = {
   asNumber: (condition) => `(${condition})::int`,
   isTrue: (column) => column
 }
+
+export const postgresIndexOf: IndexOf = (text, part) => `strpos(${text}, ${part})`
 
 const added = (prefix: string) => contributions(prefix, postgresTruth)
 const summed = (prefix: string) => perCounted((column) => `SUM(${added(prefix)[column]})`)
@@ -25,6 +28,7 @@ const schemaSql = `
     complete BOOLEAN NOT NULL,
     dismissed BOOLEAN NOT NULL DEFAULT false,
     device TEXT,
+    path TEXT,
     created_at TIMESTAMPTZ NOT NULL,
     received_at TIMESTAMPTZ NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL,
@@ -39,6 +43,7 @@ const schemaSql = `
   ALTER TABLE answers ADD COLUMN IF NOT EXISTS reasons JSONB;
   ALTER TABLE answers ADD COLUMN IF NOT EXISTS dismissed BOOLEAN NOT NULL DEFAULT false;
   ALTER TABLE answers ADD COLUMN IF NOT EXISTS device TEXT;
+  ALTER TABLE answers ADD COLUMN IF NOT EXISTS path TEXT;
   ALTER TABLE answers ALTER COLUMN score DROP NOT NULL;
   CREATE INDEX IF NOT EXISTS answers_survey ON answers (survey_id, type, score);
   CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at DESC, id DESC);
@@ -107,8 +112,14 @@ export const createPostgresSchema = (pool: pg.Pool, schema: string) =>
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('sayso schema'))`)
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`)
     // Counts from before displays (no displays column) are counted again from the answers.
-    const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('answer_days') AND attname = 'displays') AS counted`)
-    if (!rows[0].counted) await client.query('DROP TABLE IF EXISTS answer_days')
+    const has = async (table: string, column: string) =>
+      (await client.query(`SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = $2) AS found`, [table, column])).rows[0].found as boolean
+    const counted = await has('answer_days', 'displays')
+    const answersMade = (await client.query(`SELECT to_regclass('answers') IS NOT NULL AS made`)).rows[0].made as boolean
+    const pathFilled = await has('answers', 'path')
+    if (!counted) await client.query('DROP TABLE IF EXISTS answer_days')
     await client.query(schemaSql)
-    if (!rows[0].counted) await client.query(backfillSql)
+    if (!counted) await client.query(backfillSql)
+    // The URL's path, for by=path (path-of.ts), filled once for the rows from before the column.
+    if (answersMade && !pathFilled) await client.query(`UPDATE answers SET path = ${pathSql('url', postgresIndexOf)}`)
   })

@@ -4,12 +4,13 @@ import { answersSql, type AnswersDialect } from './answers-sql'
 import { attributeKeysSql, type AttributeKeysDialect } from './attribute-keys-sql'
 import { reasonSql, segmentSql, summarySql, toPeriodCounts, toReasonCounts, toSegmentCounts, toSurveyCounts, trendSql } from './counts-sql'
 import type { PostgresHookBinding } from '../hooks/postgres-hooks'
-import { createPostgresSchema, postgresTruth } from './postgres-schema'
+import { pathOf } from './path-of'
+import { createPostgresSchema, postgresIndexOf, postgresTruth } from './postgres-schema'
 import { transaction } from './postgres-transaction'
 import { mergeCopies, rowToAnswer, type Row, type Store } from './store'
 import { isUnreachable, storeError } from './store-unavailable'
 
-const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'reasons', 'complete', 'dismissed', 'device', 'created_at', 'received_at', 'updated_at', 'url', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
+const columns = ['id', 'survey_id', 'type', 'score', 'comment', 'reasons', 'complete', 'dismissed', 'device', 'created_at', 'received_at', 'updated_at', 'url', 'path', 'locale', 'visitor_id', 'user_id', 'attributes', 'sdk']
 
 // As in SQLite: the first score decides; later copies may add a comment or reasons, finish the
 // answer, or say that its display was dismissed.
@@ -35,7 +36,8 @@ const dialect: AnswersDialect & AttributeKeysDialect = {
   // Weeks start on Monday; as a timestamp without time zone, so that the session's zone plays no part.
   periodOf: { day: (day) => day, week: (day) => `date_trunc('week', ${day}::timestamp)` },
   periodText: (period) => `to_char(${period}::timestamp, 'YYYY-MM-DD')`,
-  indexOf: (text, part) => `strpos(${text}, ${part})`,
+  indexOf: postgresIndexOf,
+  allAnswers: 'answers',
   attributeOf: (key, add) => `attributes ->> ${add(key)}`,
   reasonsOf: (column) => `jsonb_array_elements_text(${column}) AS reason(value)`,
   // Unicode too, by the database's locale (C.UTF-8 and the ICU ones fold "Über").
@@ -136,6 +138,7 @@ export const createPostgresStore = async (url: string, { schema = schemaOf(url),
         now,
         now,
         answer.url,
+        pathOf(answer.url),
         answer.locale,
         answer.visitorId,
         answer.userId ?? null,

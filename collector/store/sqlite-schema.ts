@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3'
 import { contributions, COUNTED, perCounted, type CountsDialect } from './counts-sql'
+import { pathSql, type IndexOf } from './path-of'
 
 /** How SQLite spells a truth: it keeps booleans as 0 and 1, and a comparison is 0 or 1 already. */
 export const sqliteTruth: Pick<CountsDialect, 'asNumber' | 'isTrue'> = {
   asNumber: (condition) => `(${condition})`,
   isTrue: (column) => `${column} = 1`
 }
+
+export const sqliteIndexOf: IndexOf = (text, part) => `instr(${text}, ${part})`
 
 // `score` is NULL on a display: the survey was shown, and no score chosen (yet).
 const answersTable = (name: string) => `
@@ -19,6 +22,7 @@ const answersTable = (name: string) => `
     complete INTEGER NOT NULL,
     dismissed INTEGER NOT NULL DEFAULT 0,
     device TEXT,
+    path TEXT,
     created_at TEXT NOT NULL,
     received_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -71,7 +75,9 @@ const backfillSql = `
 const addedColumns: Record<string, string> = {
   reasons: 'TEXT',
   dismissed: 'INTEGER NOT NULL DEFAULT 0',
-  device: 'TEXT'
+  device: 'TEXT',
+  // The URL's path, for by=path (path-of.ts), filled from the URL for the rows before it.
+  path: 'TEXT'
 }
 
 interface Column {
@@ -82,7 +88,7 @@ interface Column {
 /**
  * Makes the tables, indexes and triggers when they are missing, in one transaction, and
  * brings a database made by an earlier version up to date: the columns it lacks are
- * added; a score that may not be NULL (no displays then) is made nullable, which SQLite
+ * added (the path filled from the URL); a score that may not be NULL (no displays then) is made nullable, which SQLite
  * does by copying the table; counts from before displays are counted again from the answers.
  */
 export const createSqliteSchema = (db: Database.Database) =>
@@ -91,6 +97,7 @@ export const createSqliteSchema = (db: Database.Database) =>
     const known = new Set(columns.map((column) => column.name))
     if (known.size) {
       for (const [name, type] of Object.entries(addedColumns)) if (!known.has(name)) db.exec(`ALTER TABLE answers ADD COLUMN ${name} ${type}`)
+      if (!known.has('path')) db.exec(`UPDATE answers SET path = ${pathSql('url', sqliteIndexOf)}`)
     }
     if (columns.some((column) => column.name === 'score' && column.notnull)) {
       const names = (db.prepare(`PRAGMA table_info(answers)`).all() as Column[]).map((column) => column.name).join(', ')

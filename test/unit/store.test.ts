@@ -289,8 +289,10 @@ describe('a database from before the daily counts, the reasons and the displays'
   const oldAnswers = [
     makeAnswer({ surveyId: 'old', score: 10, createdAt: '2026-01-05T08:00:00.000Z' }),
     makeAnswer({ surveyId: 'old', score: 3, createdAt: '2026-01-05T09:00:00.000Z' }),
-    makeAnswer({ surveyId: 'old', score: 10, createdAt: '2026-01-06T08:00:00.000Z' })
+    makeAnswer({ surveyId: 'old', score: 10, createdAt: '2026-01-06T08:00:00.000Z', url: 'https://shop.example/checkout?step=2#pay' })
   ]
+  // The path column (collector/store/path-of.ts) is filled from each old answer's URL.
+  const oldPaths = ['/', '/', '/checkout']
   const oldTable = (text: string, bool: string, time: string, json: string) => `CREATE TABLE answers (id ${text} PRIMARY KEY, survey_id ${text} NOT NULL, type ${text} NOT NULL,
     score INTEGER NOT NULL, comment ${text}, complete ${bool} NOT NULL, created_at ${time} NOT NULL, received_at ${time} NOT NULL, updated_at ${time} NOT NULL,
     url ${text} NOT NULL, locale ${text} NOT NULL, visitor_id ${text} NOT NULL, user_id ${text}, attributes ${json}, sdk ${text} NOT NULL)`
@@ -324,6 +326,9 @@ describe('a database from before the daily counts, the reasons and the displays'
     db.close()
     const store = createSqliteStore(file)
     expect((await store.scoreTrend({ surveyId: 'old' }, 'day')).map((row) => [row.period, row.count])).toEqual([['2026-01-05', 2], ['2026-01-06', 1]])
+    const opened = new Database(file, { readonly: true })
+    expect(opened.prepare(`SELECT path FROM answers ORDER BY created_at`).pluck().all()).toEqual(oldPaths)
+    opened.close()
     await keepsReasons(store)
     await store.close()
     rmSync(folder, { recursive: true, force: true })
@@ -338,6 +343,10 @@ describe('a database from before the daily counts, the reasons and the displays'
     await client.end()
     const store = await createPostgresStore(postgres!, { schema: old })
     expect((await store.scoreTrend({ surveyId: 'old' }, 'day')).map((row) => [row.period, row.count])).toEqual([['2026-01-05', 2], ['2026-01-06', 1]])
+    const reader = new pg.Client(postgres)
+    await reader.connect()
+    expect((await reader.query(`SELECT path FROM ${old}.answers ORDER BY created_at`)).rows.map((row) => row.path)).toEqual(oldPaths)
+    await reader.end()
     await keepsReasons(store)
     await store.close()
   })
