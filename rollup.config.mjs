@@ -155,7 +155,13 @@ export default [
     // The collector's dashboard: built here, so that whoever runs the collector needs no build step.
     input: 'collector/dashboard/app.tsx',
     output: { file: 'build/dashboard/dashboard.js', format: 'es' },
-    plugins: [nodeResolve({ browser: true }), typescript({ tsconfig: './tsconfig.node.json', noEmit: false, declaration: false, outDir: undefined }), terser()]
+    plugins: [
+      // nanostores checks process.env.NODE_ENV, which no browser has.
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      nodeResolve({ browser: true }),
+      typescript({ tsconfig: './tsconfig.node.json', noEmit: false, declaration: false, outDir: undefined }),
+      terser()
+    ]
   },
   {
     input: 'src/index.ts',

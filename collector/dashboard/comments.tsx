@@ -33,7 +33,7 @@ export const Comments = ({ segments }: { segments: (string | null)[] }) => {
   const answers = loaded.value ?? []
   const split = view.by.replace(/^attributes\./, '')
   const chosen = view.segment === undefined ? ALL : JSON.stringify(view.segment === '' ? null : view.segment)
-  const narrowed = [view.q && `matching “${view.q}”`, view.segment !== undefined && `${split} ${view.segment || '(not given)'}`].filter(Boolean).join(', ')
+  const narrowed = [view.q && `matching “${view.q}”`, view.segment !== undefined && `${split}: ${view.segment || '(not given)'}`].filter(Boolean).join(', ')
   return (
     <section class="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">Latest comments</h2>
@@ -76,7 +76,7 @@ export const Comments = ({ segments }: { segments: (string | null)[] }) => {
       <p class="comment-count" aria-live="polite">
         {loaded.state === 'loading'
           ? 'Reading the comments…'
-          : `${answers.length === COMMENTS_SHOWN ? `The newest ${COMMENTS_SHOWN}` : answers.length} ${answers.length === 1 ? 'comment' : 'comments'}${narrowed && ` ${narrowed}`}`}
+          : `${answers.length === COMMENTS_SHOWN ? `The newest ${COMMENTS_SHOWN}` : answers.length} ${answers.length === 1 ? 'comment' : 'comments'}${narrowed && ` (${narrowed})`}`}
       </p>
       {answers.length ? (
         <ol>
@@ -93,7 +93,7 @@ export const Comments = ({ segments }: { segments: (string | null)[] }) => {
           ))}
         </ol>
       ) : (
-        loaded.state !== 'loading' && <p class="empty">No comments {narrowed ? narrowed : 'in this range'}.</p>
+        loaded.state !== 'loading' && <p class="empty">No comments {narrowed ? `(${narrowed})` : 'in this range'}.</p>
       )}
     </section>
   )

@@ -52,5 +52,5 @@ $view.listen((view) => history.replaceState(null, '', `?${viewQuery(view)}`))
 /** Changes one filter; a new split forgets the segment chosen in the old one. */
 export const setView = <Key extends keyof View>(key: Key, value: View[Key]) => {
   if (key === 'by') $view.set({ ...$view.get(), by: value as string, segment: undefined })
-  else $view.setKey(key, value)
+  else $view.set({ ...$view.get(), [key]: value })
 }

@@ -1,9 +1,36 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { Display } from '../../src/types'
 import { makeAnswer } from '../unit/helpers'
 import { startCollector as startProductionCollector, TOKEN } from '../unit/running-collector'
+import { eventually, startReceiver } from '../unit/webhook-receiver'
+import { closeAll, startHooked, webhookDatabases } from '../unit/webhooks-running'
 import { newPage, root, useCollectorAndBrowser, watch } from './harness'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+type Violation = { id: string; impact: string; help: string; nodes: { target: unknown }[] }
+
+/** axe-core's violations on the page, each as a line: rule, impact, what it asks, where. */
+const axeViolations = async (page: Page) => {
+  // Evaluated by the test's driver: the dashboard's CSP refuses inline scripts, and stays on.
+  await page.evaluate(axeSource)
+  const violations: Violation[] = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }> } }).axe
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations
+  })
+  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${JSON.stringify(violation.nodes.map((node) => node.target))}`)
+}
+
+/** What has the keyboard's focus: its label's text, or its own. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null
+    const label = element?.closest('label')?.firstChild?.textContent ?? element?.textContent
+    return label?.trim() ?? ''
+  })
 
 // The dashboard is the team's own page, not a visitor's: Chromium only.
 const setup = useCollectorAndBrowser()
@@ -49,10 +76,11 @@ describe('the dashboard', () => {
         ])
       )
     )
-    // The margins by hand (z = 1.959964): NPS p = 0.6, d = 0.2, √((0.8 − 0.16) ÷ 5) · z × 100 = 70.1;
+    // The margins by hand (z = 1.959964): NPS adjusted (docs/results.md), p̃ = 3.75 ÷ 8, d̃ = 1.75 ÷ 8,
+    // √((0.6875 − 0.0625) ÷ 8) · z × 100 = 54.8;
     // CSAT 2 of 3 by Wilson, half its width 36.5; CES 7 and 4: sd √4.5, t(0.975, 1) = 12.706 · √4.5 ÷ √2 = 19.06.
     expect(cards).toEqual({
-      'nps-main': { score: '+40 n = 5', breakdown: '3 promoters · 1 passives · 1 detractors', margin: '± 70.1 (95 % confidence)', funnel: '8 shown → 5 scored (62.5 %) → 5 completed · 1 dismissed', bars: 11, points: 2 },
+      'nps-main': { score: '+40 n = 5', breakdown: '3 promoters · 1 passives · 1 detractors', margin: '± 54.8 (95 % confidence)', funnel: '8 shown → 5 scored (62.5 %) → 5 completed · 1 dismissed', bars: 11, points: 2 },
       'csat-help': { score: '66.7 % n = 3', breakdown: '2 of 3 satisfied', margin: '± 36.5 (95 % confidence)', funnel: '3 shown → 3 scored (100 %) → 3 completed · 0 dismissed', bars: 5, points: 2 },
       'ces-returns': { score: '5.5 n = 2', breakdown: '1 of 2 found it easy (50 %)', margin: '± 19.06 (95 % confidence)', funnel: '2 shown → 2 scored (100 %) → 2 completed · 0 dismissed', bars: 7, points: 1 }
     })
@@ -84,15 +112,15 @@ describe('the dashboard', () => {
     expect(await page.locator('.card .change').count()).toBe(0)
 
     // With both dates, against the six days before: NPS 0 (9, 7, 2) after 100 (10, 9), whose
-    // intervals (± 92.4 and ± 0) do not overlap.
+    // intervals (−61.1 to 61.1, −24.4 to 100) overlap: so few answers tell nothing apart.
     await page.getByLabel('Survey').selectOption('nps-main')
     await page.getByLabel('From').fill('2026-11-06')
     await page.getByLabel('To').fill('2026-11-11')
     await page.waitForFunction(() => document.querySelector('.card .change'))
-    expect(await page.locator('.card .change').textContent()).toBe('−100 against the period before (+100): significant')
+    expect(await page.locator('.card .change').textContent()).toBe('−100 against the period before (+100): not significant')
 
-    // Split by device, kept in the address: mobile 10, 9, 9 (+100 ± 0), desktop 7, 2 (−50 ± 69.3,
-    // from 1.96 · √((0.5 − 0.25) ÷ 2) × 100): the intervals do not overlap.
+    // Split by device, kept in the address: mobile 10, 9, 9 (+100, −6.6 to 100), desktop 7, 2 (−50,
+    // −79.4 to 39.4): the intervals overlap.
     await page.goto(`${setup.collector.base}/dashboard?survey=nps-main&by=device`)
     await page.locator('.segments li').first().waitFor()
     expect(await page.getByLabel('Split by').inputValue()).toBe('device')
@@ -100,8 +128,8 @@ describe('the dashboard', () => {
       items.map((item) => [item.getAttribute('data-segment'), item.querySelector('.figure')!.textContent, item.querySelector('.significance')!.textContent])
     )
     expect(segments).toEqual([
-      ['desktop', '-50 ± 69.3 · n = 2', 'differs significantly'],
-      ['mobile', '+100 ± 0 · n = 3', 'differs significantly'],
+      ['desktop', '-50 ± 59.4 · n = 2', 'not significant'],
+      ['mobile', '+100 ± 53.3 · n = 3', 'not significant'],
       ['', '– · n = 0', '']
     ])
     expect(await page.locator('.segments li .segment-reasons').allTextContents()).toEqual(['reasons: delivery 1', 'reasons: quality 2 · price 1'])
@@ -149,6 +177,113 @@ describe('the dashboard', () => {
       expect(problems.filter((problem) => !problem.includes('status of 401'))).toEqual([])
     } finally {
       await collector.close()
+    }
+  })
+})
+
+describe('the dashboard with webhooks and attributes', () => {
+  const { databases, cleanUp } = webhookDatabases()
+  afterEach(async () => {
+    await closeAll()
+    await cleanUp()
+  })
+
+  it("shows each hook's state, splits by an attribute, finds comments by keyboard alone, and passes axe", async () => {
+    const healthy = await startReceiver()
+    const broken = await startReceiver()
+    broken.setMode('fail')
+    try {
+      const collector = await startHooked(databases[0][1](), [
+        { url: `${healthy.url}/hooks/sayso`, format: 'json' },
+        { url: `${broken.url}/services/T000/B000/abcdefghijklmnopqrstuvwx`, format: 'slack', when: { segments: ['detractor'] } }
+      ])
+      // Eight promoters on the pro plan, eight detractors on the free one: apart beyond the margins.
+      const comments = ['Über schnell geliefert', 'Fine 100% of the time']
+      const answers = [
+        ...Array.from({ length: 8 }, (_, n) => makeAnswer({ score: 9 + (n % 2), comment: comments[n], attributes: { plan: 'pro' } })),
+        ...Array.from({ length: 8 }, (_, n) => makeAnswer({ score: n % 7, comment: n === 0 ? 'Delivery was late' : undefined, attributes: { plan: 'free' } }))
+      ]
+      expect((await collector.post({ answers })).status).toBe(200)
+      // Every answer reaches the healthy hook; the detractors' have failed at the broken one.
+      const settled = () =>
+        collector.hookStates().then((states) => states[0].delivered === 16 && Number(states[1].failing) + Number(states[1].givenUp) === 8 && !!states[1].lastError)
+      expect(await eventually(settled)).toBe(true)
+
+      const page = await newPage(setup.browser, { viewport: { width: 1200, height: 1000 } })
+      const problems = watch(page)
+      await page.goto(`${collector.at}/dashboard#token=${TOKEN}`)
+      await page.locator('.hooks li').nth(1).waitFor()
+      const hooks = await page.locator('.hooks li').evaluateAll((items) =>
+        items.map((item) => ({
+          state: item.querySelector('.state')!.textContent,
+          url: item.querySelector('.url')!.textContent,
+          counts: item.querySelector('.counts')!.textContent,
+          error: item.querySelector('.last-error')?.textContent?.replace(/\(.*?\)/, '(…)') ?? null
+        }))
+      )
+      expect(hooks).toEqual([
+        { state: 'delivered', url: `${healthy.url}/hooks/sayso`, counts: '16 delivered · 0 waiting · 0 failing · 0 given up', error: null },
+        { state: 'failing', url: `${broken.url}/services/T000/B000/abcd…`, counts: '0 delivered · 0 waiting · 8 failing · 0 given up', error: expect.stringMatching(/^last error \(…\): .*500/) }
+      ])
+
+      // The keyboard alone: the controls in reading order, each reached with Tab (a date has
+      // three fields, month, day and year, each a stop of its own).
+      await page.locator('body').focus()
+      const order: string[] = []
+      for (let step = 0; step < 30 && order.at(-1) !== 'Search'; step++) {
+        await page.keyboard.press('Tab')
+        const label = await focused(page)
+        if (order.at(-1) !== label) order.push(label)
+      }
+      expect(order).toEqual(['Survey', 'From', 'To', 'Split by', 'Trend by', 'Download CSV', 'Refresh', 'Search the comments', 'Search'])
+      // Split by the plan attribute: "Split by" is four Tabs back; a select changes with the arrow keys.
+      for (let step = 0; step < 5; step++) await page.keyboard.press('Shift+Tab')
+      expect(await focused(page)).toBe('Split by')
+      const options = await page.getByLabel('Split by').locator('option').allTextContents()
+      expect(options).toEqual(['nothing', 'device', 'locale', 'path', 'plan'])
+      for (let step = 0; step < 4; step++) await page.keyboard.press('ArrowDown')
+      await page.locator('[data-survey] .segments li').first().waitFor()
+      expect(new URL(page.url()).searchParams.get('by')).toBe('attributes.plan')
+      // Adjusted Wald: −100 to −38.5 and 38.5 to 100 (docs/results.md), which do not overlap.
+      const segments = await page
+        .locator('.segments li')
+        .evaluateAll((items) => items.map((item) => [item.getAttribute('data-segment'), item.querySelector('.figure')!.textContent, item.querySelector('.significance')!.textContent]))
+      expect(segments).toEqual([
+        ['free', '-100 ± 30.7 · n = 8', 'differs significantly'],
+        ['pro', '+100 ± 30.7 · n = 8', 'differs significantly']
+      ])
+
+      // Search in another case, with a character that SQL's LIKE would take as a wildcard.
+      await page.getByLabel('Search the comments').focus()
+      await page.keyboard.type('über')
+      await page.keyboard.press('Enter')
+      await page.waitForFunction(() => document.querySelectorAll('.comments li').length === 1)
+      expect(await page.locator('.comments li .comment').textContent()).toBe('Über schnell geliefert')
+      expect(await page.locator('.comments li mark').textContent()).toBe('Über')
+      await page.getByLabel('Search the comments').fill('100%')
+      await page.keyboard.press('Enter')
+      await page.waitForFunction(() => document.querySelector('.comments li .comment')?.textContent === 'Fine 100% of the time')
+      expect(await page.locator('.comments li').count()).toBe(1)
+
+      // One plan's comments, by keyboard; the view is in the address, and a reload shows it again.
+      await page.getByLabel('Search the comments').fill('')
+      await page.keyboard.press('Enter')
+      await page.getByLabel('Comments of plan').focus()
+      await page.keyboard.press('ArrowDown')
+      await page.waitForFunction(() => document.querySelectorAll('.comments li').length === 1)
+      expect(await page.locator('.comments li .comment').allTextContents()).toEqual(['Delivery was late'])
+      expect(await page.locator('.comment-count').textContent()).toBe('1 comment (plan: free)')
+      await page.reload()
+      await page.locator('.comments li').first().waitFor()
+      expect(await page.locator('.comments li .comment').allTextContents()).toEqual(['Delivery was late'])
+      expect(await page.getByLabel('Comments of plan').inputValue()).toBe('"free"')
+
+      expect(await axeViolations(page)).toEqual([])
+      await page.screenshot({ path: join(root, 'test-output/screenshots/dashboard-hooks.png'), fullPage: true })
+      expect(problems).toEqual([])
+    } finally {
+      await healthy.close()
+      await broken.close()
     }
   })
 })
