@@ -37,14 +37,23 @@ const server = await startBenchServer()
 const { candidates, sayso } = await setUpCandidates(server, root, others)
 const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]))
 server.page('/shop', (url) => storefrontPage(byKey.get(url.searchParams.get('candidate') ?? '')?.head))
-server.page('/zero-code', (url) => zeroCodePage(root, url.searchParams.get('script') ?? 'sayso.js'))
+server.page('/zero-code', (url) => {
+  const page = zeroCodePage(root, url.searchParams.get('script') ?? 'sayso.js')
+  // The README's advice for a survey on page view: the preload links, and the tag's fetchpriority.
+  if (!url.searchParams.has('preload')) return page
+  const links = readFileSync(join(root, 'dist/preload.html'), 'utf8')
+  return page.replace('</head>', `${links}</head>`).replace('<script async src=', '<script async fetchpriority="high" src=')
+})
 server.page('/triggered', (url) => {
   const trigger = url.searchParams.get('trigger') ?? 'page view'
   // The visitor completes checkout a fixed time into the visit, whichever build has loaded by then.
   const checkout = `<script>setTimeout(() => { __bench.event = performance.now(); sayso('track', 'checkout_completed') }, ${eventAtMs})</script>`
-  // With the build's preload links (dist/preload.html), as the README advises for a survey on page view.
+  // With the build's preload links (dist/preload.html) and the script tag's fetchpriority="high", as
+  // the README advises for a survey on page view.
   const preload = url.searchParams.has('preload') ? readFileSync(join(root, 'dist/preload.html'), 'utf8') : ''
-  return storefrontPage(preload + saysoHead(url.searchParams.get('script') ?? 'sayso.js', triggers[trigger]), trigger == 'event' ? checkout : '')
+  const head = saysoHead(url.searchParams.get('script') ?? 'sayso.js', triggers[trigger])
+  const tag = url.searchParams.has('high') ? head.replace('<script async', '<script async fetchpriority="high"') : head
+  return storefrontPage(preload + tag, trigger == 'event' ? checkout : '')
 })
 
 const browser = await launchChromium()
@@ -101,11 +110,12 @@ const timeline = `(() => {
   const resources = Object.fromEntries(performance.getEntriesByType('resource').map((entry) => [new URL(entry.name).pathname, { start: entry.startTime, end: entry.responseEnd }]))
   return { html: navigation.responseEnd, domContentLoaded: navigation.domContentLoadedEventStart, ran: __bench.ranAt, resources }
 })()`
-for (const [round, order] of interleave(scripts, rounds).entries()) {
+const zeroCodeKinds = [...scripts, { key: 'sayso.js preloaded', script: 'sayso.js', preload: true }]
+for (const [round, order] of interleave(zeroCodeKinds, rounds).entries()) {
   process.stdout.write(`\rthe zero-code page, round ${round + 1} of ${rounds}   `)
-  for (const { key, script } of order) {
+  for (const { key, script, ...kind } of order) {
     const init = `__bench.visibleAt = __bench.visible(() => ${saysoFind}); __bench.whenReady.then((at) => (__bench.ranAt = at))`
-    const measured = await withVisit(browser, `${server.base}/zero-code?script=${script}`, { init }, async (tab) => {
+    const measured = await withVisit(browser, `${server.base}/zero-code?script=${script}${'preload' in kind ? '&preload' : ''}`, { init }, async (tab) => {
       const visible = await tab.measure('__bench.visibleAt')
       return { visible, script: `/${script}`, ...((await tab.page.evaluate(timeline)) as Omit<ZeroCodeVisit, 'visible' | 'script'>) }
     })
@@ -115,13 +125,15 @@ for (const [round, order] of interleave(scripts, rounds).entries()) {
 
 // 3. sayso's builds on a slow network, a survey triggered by an event, a delay or the page view.
 const slowKinds = [
-  ...Object.keys(triggers).flatMap((trigger) => scripts.map((script) => ({ trigger, ...script, preload: false }))),
-  { trigger: 'page view', key: 'sayso.js preloaded', script: 'sayso.js', preload: true }
+  ...Object.keys(triggers).flatMap((trigger) => scripts.map((script) => ({ trigger, ...script, preload: false, high: false }))),
+  { trigger: 'page view', key: 'sayso.js preloaded', script: 'sayso.js', preload: true, high: true },
+  // The one file with the same tag: the lazy build is held to the sooner of the two.
+  { trigger: 'page view', key: 'sayso.full.js high', script: 'sayso.full.js', preload: false, high: true }
 ]
 for (const [round, order] of interleave(slowKinds, rounds).entries()) {
   process.stdout.write(`\ron a slow network, round ${round + 1} of ${rounds}   `)
-  for (const { trigger, key, script, preload } of order) {
-    const url = `${server.base}/triggered?script=${script}&trigger=${encodeURIComponent(trigger)}${preload ? '&preload' : ''}`
+  for (const { trigger, key, script, preload, high } of order) {
+    const url = `${server.base}/triggered?script=${script}&trigger=${encodeURIComponent(trigger)}${preload ? '&preload' : ''}${high ? '&high' : ''}`
     const measured = await withVisit(browser, url, { network: slowNetwork, init: `__bench.visibleAt = __bench.visible(() => ${saysoFind})` }, async (tab) => {
       const visible = await tab.measure('__bench.visibleAt', 20_000)
       const event = trigger == 'event' ? ((await tab.page.evaluate('__bench.event')) as number) : undefined
