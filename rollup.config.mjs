@@ -64,8 +64,8 @@ const writePreloadLinks = () => {
   const parts = ['ui', 'outbox'].map((name) => built[name]).filter(Boolean)
   if (!parts.length) return
   const links = parts.map((file) => `<link rel="modulepreload" href="/${file}">`)
-  // fetchpriority="high": Chromium holds back a low-priority request (an async script) while
-  // higher ones (these links) are under way over HTTP/1.1, and sayso.js would arrive last.
+  // fetchpriority="high": Chromium serves a low-priority request (an async script) after higher
+  // ones (these links), over HTTP/1.1 and HTTP/2 alike, and sayso.js would arrive last.
   const note = `<!-- sayso ${version}: beside <script async fetchpriority="high" src="/sayso.js"> on a page whose survey shows on page view; put the folder sayso.js is served from in front of each name. -->`
   writeFileSync('dist/preload.html', [note, ...links].join('\n') + '\n')
 }

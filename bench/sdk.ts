@@ -4,7 +4,8 @@
 // Every visit has a fresh browser context; the candidates take turns, in an order that moves
 // each round; every figure is the median of the rounds, with the range beside it.
 //
-// BENCH_RUNS=n sets the rounds (7). BENCH_SAYSO="before=/tmp/dist-before,…" adds other builds
+// BENCH_RUNS=n sets the rounds (7). BENCH_HTTP=2 serves everything over HTTP/2 with TLS, as a CDN
+// would (HTTP/1.1 by default). BENCH_SAYSO="before=/tmp/dist-before,…" adds other builds
 // of sayso (built dist/ folders) to every table, to show in one run what a change buys.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
@@ -33,7 +34,8 @@ const eventAtMs = 2500
 const delayMs = 1000
 const triggers: Record<string, SaysoTrigger> = { event: { event: 'checkout_completed' }, delay: { delay: delayMs }, 'page view': undefined }
 
-const server = await startBenchServer()
+const http2 = process.env.BENCH_HTTP === '2'
+const server = await startBenchServer({ http2 })
 const { candidates, sayso } = await setUpCandidates(server, root, others)
 const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]))
 server.page('/shop', (url) => storefrontPage(byKey.get(url.searchParams.get('candidate') ?? '')?.head))
@@ -59,7 +61,7 @@ server.page('/triggered', (url) => {
 const browser = await launchChromium()
 const results: Results = {
   rounds,
-  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, served over ${http2 ? 'HTTP/2 (TLS)' : 'HTTP/1.1'}`,
   chromium: browser.version(),
   sayso: sayso.map(({ name }) => name),
   pageLoad: {},
