@@ -20,6 +20,8 @@ export interface CountsDialect {
   indexOf: IndexOf
   /** The answers as a pass over all of them reads them (SQLite: the table itself, not an index). */
   allAnswers: string
+  /** The answers with reasons, through the partial index answers_reasons (SQLite's planner would pick another). */
+  answersWithReasons: string
   /** An attribute's value as text (`true`, `3`, `pro`), NULL when absent or null; `add` makes a parameter. */
   attributeOf: (key: string, add: (value: unknown) => string) => string
   /** A FROM item named `reason`, one row per value of the JSON list in `column`, in `reason.value` (none for NULL). */
@@ -219,10 +221,10 @@ export const segmentSql = (filter: AnswerFilter, by: Dimension, dialect: CountsD
  */
 export const reasonSql = (filter: AnswerFilter, by: Dimension | undefined, dialect: CountsDialect) => {
   const segment = segmentWithParams(by, dialect)
-  const { where, params } = filterSql({ ...filter, scored: true }, segment.placeholderAfter)
+  const { where, params } = filterSql({ ...filter, scored: true, withReasons: true }, segment.placeholderAfter)
   return {
     sql: `SELECT shown.survey_id AS "surveyId", shown.type AS type, shown.segment AS segment, reason.value AS reason, COUNT(*) AS count
-          FROM (SELECT survey_id, type, reasons, ${segment.value} AS segment FROM answers ${where}) AS shown, ${dialect.reasonsOf('shown.reasons')}
+          FROM (SELECT survey_id, type, reasons, ${segment.value} AS segment FROM ${dialect.answersWithReasons} ${where}) AS shown, ${dialect.reasonsOf('shown.reasons')}
           GROUP BY shown.survey_id, shown.type, shown.segment, reason.value`,
     params: [...segment.params, ...params]
   }

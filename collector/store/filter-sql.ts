@@ -5,7 +5,7 @@ import type { AnswerFilter, Cursor } from './store'
  * databases: `?` placeholders for SQLite, `$1…` for PostgreSQL.
  */
 export const filterSql = (
-  filter: AnswerFilter & { after?: Cursor; withComment?: boolean; scored?: boolean },
+  filter: AnswerFilter & { after?: Cursor; withComment?: boolean; scored?: boolean; withReasons?: boolean },
   placeholder: (index: number) => string
 ) => {
   const params: unknown[] = []
@@ -18,6 +18,8 @@ export const filterSql = (
   else if (filter.url) where.push(`url = ${add(filter.url)}`)
   if (filter.scored) where.push('score IS NOT NULL')
   if (filter.withComment) where.push(`comment IS NOT NULL AND comment <> ''`)
+  // Spelled as the partial index answers_reasons is, so that both databases read only those rows.
+  if (filter.withReasons) where.push('reasons IS NOT NULL')
   if (filter.after) where.push(`(created_at, id) < (${add(filter.after.createdAt)}, ${add(filter.after.id)})`)
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params }
 }

@@ -38,6 +38,7 @@ const dialect: AnswersDialect & AttributeKeysDialect = {
   periodText: (period) => `to_char(${period}::timestamp, 'YYYY-MM-DD')`,
   indexOf: postgresIndexOf,
   allAnswers: 'answers',
+  answersWithReasons: 'answers',
   attributeOf: (key, add) => `attributes ->> ${add(key)}`,
   reasonsOf: (column) => `jsonb_array_elements_text(${column}) AS reason(value)`,
   // Unicode too, by the database's locale (C.UTF-8 and the ICU ones fold "Über").

@@ -41,6 +41,8 @@ const schemaSql = `
   ${answersTable('answers')};
   CREATE INDEX IF NOT EXISTS answers_survey ON answers (survey_id, type, score);
   CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at DESC, id DESC);
+  -- The few answers with reasons (a choice follow-up), which the reasons' counts read alone.
+  CREATE INDEX IF NOT EXISTS answers_reasons ON answers (survey_id, created_at) WHERE reasons IS NOT NULL;
 
   -- The displays, answers and scores per survey and UTC day, kept by the database itself (the
   -- triggers below): the summary and trends read a few thousand of these rows instead of

@@ -45,6 +45,7 @@ const dialect: AnswersDialect & AttributeKeysDialect = {
   // Its planner would walk answers_survey for the groups' order and look every row up: reading
   // the table and sorting the groups takes half the time (docs/collector.md, "Segments").
   allAnswers: 'answers NOT INDEXED',
+  answersWithReasons: 'answers INDEXED BY answers_reasons',
   reasonsOf: (column) => `json_each(${column}) AS reason`,
   // json_extract gives SQLite's own values (1 for true): the JSON type names a boolean as PostgreSQL's ->> does.
   attributeOf: (key, add) => {
