@@ -1,7 +1,7 @@
 import { scales, segmentOf, type Segment } from '../../src/wire/scales'
 import type { SurveyType } from '../../src/types'
 import { filterSql } from './filter-sql'
-import { storedPathSql, type IndexOf } from './path-of'
+import type { IndexOf } from './path-of'
 import type { AnswerFilter, Dimension, Period, PeriodCounts, ReasonCounts, SegmentCounts, SurveyCounts } from './store'
 
 /** How one database spells what the counts need. */
@@ -181,7 +181,7 @@ const countsSql = (source: Source) => `${source.count} AS count, ${scoreSql(sour
 
 const segmentValueSql = (by: Dimension, dialect: CountsDialect, add: (value: unknown) => string) => {
   if (by === 'locale' || by === 'device') return by
-  if (by === 'path') return storedPathSql(dialect.indexOf)
+  if (by === 'path') return 'path'
   return dialect.attributeOf(by.attribute, add)
 }
 

@@ -2,8 +2,10 @@
  * The path of an answer's URL, as `by=path` splits by it: the part after the origin, up to a
  * query or a fragment (`/checkout` of `https://shop.example/checkout?x#y`; `/` when there is
  * none). One rule, written twice: in JavaScript, which fills the `path` column as answers
- * arrive, and in SQL, which fills it for rows stored before the column (or by an older
- * collector beside this one). test/unit/path-of.test.ts checks that both agree.
+ * arrive, and in SQL, which fills it for rows stored before the column, and (a trigger) for a
+ * row an older collector beside this one writes without it. test/unit/path-of.test.ts checks
+ * that both agree. Segments read the column itself: PostgreSQL knows its values and counts
+ * its groups in a hash table, where an expression made it sort a million rows.
  */
 export const pathOf = (url: string) => {
   const scheme = url.indexOf('://')
@@ -24,6 +26,3 @@ export const pathSql = (url: string, indexOf: IndexOf) => {
   const located = cut(cut(afterScheme, "'?'"), "'#'")
   return `CASE WHEN ${indexOf(located, "'/'")} > 0 THEN substr(${located}, ${indexOf(located, "'/'")}) ELSE '/' END`
 }
-
-/** The path as segments read it: the column, or for a row without it, the rule in SQL. */
-export const storedPathSql = (indexOf: IndexOf) => `COALESCE(path, ${pathSql('url', indexOf)})`

@@ -90,6 +90,14 @@ const schemaSql = `
   DROP TRIGGER IF EXISTS answers_recounted ON answers;
   CREATE TRIGGER answers_recounted AFTER UPDATE ON answers REFERENCING OLD TABLE AS updated_old NEW TABLE AS updated_new
     FOR EACH STATEMENT EXECUTE FUNCTION recount_answers();
+  -- A row written without its path (by an older collector beside this one) gets it from its URL.
+  CREATE OR REPLACE FUNCTION fill_path() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    NEW.path := ${pathSql('NEW.url', postgresIndexOf)};
+    RETURN NEW;
+  END $$;
+  DROP TRIGGER IF EXISTS answers_path ON answers;
+  CREATE TRIGGER answers_path BEFORE INSERT ON answers FOR EACH ROW WHEN (NEW.path IS NULL) EXECUTE FUNCTION fill_path();
 
   -- The rate limits that collectors sharing this database share, in the shape
   -- rate-limiter-flexible's RateLimiterPostgres reads and writes.

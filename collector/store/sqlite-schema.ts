@@ -65,6 +65,10 @@ const schemaSql = `
     UPDATE answer_days SET ${perCounted((column) => `${column} = ${column} + ${added('NEW.')[column]} - ${added('OLD.')[column]}`)}
     WHERE survey_id = NEW.survey_id AND type = NEW.type AND day = ${day('NEW.')};
   END;
+  -- A row written without its path (by an older collector beside this one) gets it from its URL.
+  CREATE TRIGGER IF NOT EXISTS answers_path AFTER INSERT ON answers WHEN NEW.path IS NULL BEGIN
+    UPDATE answers SET path = ${pathSql('NEW.url', sqliteIndexOf)} WHERE id = NEW.id;
+  END;
 `
 
 // A database from before these counts gets them from its answers, once.

@@ -8,6 +8,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pathOf, pathSql } from '../../collector/store/path-of'
 import { postgresIndexOf } from '../../collector/store/postgres-schema'
+import { createPostgresStore } from '../../collector/store/postgres-store'
 import { createSqliteStore } from '../../collector/store/sqlite-store'
 import { sqliteIndexOf } from '../../collector/store/sqlite-schema'
 import { makeAnswer } from './helpers'
@@ -62,17 +63,32 @@ describe("an answer's path", () => {
       )
     })
 
-    it('a row without it (stored by an older collector beside this one) is split by its URL all the same', async () => {
+    it('a row written without it (by an older collector beside this one) gets it from its URL, in both databases', async () => {
       const folder = mkdtempSync(join(tmpdir(), 'sayso-path-'))
       const file = join(folder, 'paths.db')
       const store = createSqliteStore(file)
-      await store.upsert([makeAnswer({ surveyId: 'paths', url: 'https://shop.example/cart?x=1' }), makeAnswer({ surveyId: 'paths', url: 'https://shop.example/cart' })])
+      await store.upsert([makeAnswer({ surveyId: 'paths', url: 'https://shop.example/cart' })])
+      // The older collector's INSERT names no path.
       const older = new Database(file)
-      older.prepare(`UPDATE answers SET path = NULL WHERE url LIKE '%?x=1'`).run()
+      const old = makeAnswer({ surveyId: 'paths', url: 'https://shop.example/cart?x=1' })
+      older
+        .prepare(`INSERT INTO answers (id, survey_id, type, score, complete, created_at, received_at, updated_at, url, locale, visitor_id, sdk) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(old.id, old.surveyId, old.type, old.score, old.createdAt, old.createdAt, old.createdAt, old.url, old.locale, old.visitorId, old.sdk)
+      expect(older.prepare(`SELECT path FROM answers WHERE id = ?`).pluck().get(old.id)).toBe('/cart')
       older.close()
       expect(await store.segmentCounts({ surveyId: 'paths' }, 'path')).toEqual([expect.objectContaining({ value: '/cart', count: 2 })])
       await store.close()
       rmSync(folder, { recursive: true, force: true })
+      if (!client) return
+      const schema = `sayso_path_${process.pid}`
+      const shared = await createPostgresStore(postgres!, { schema })
+      await client.query(
+        `INSERT INTO ${schema}.answers (id, survey_id, type, score, complete, created_at, received_at, updated_at, url, locale, visitor_id, sdk) VALUES ($1, $2, $3, $4, true, $5, $5, $5, $6, $7, $8, $9)`,
+        [old.id, old.surveyId, old.type, old.score, old.createdAt, old.url, old.locale, old.visitorId, old.sdk]
+      )
+      expect((await client.query(`SELECT path FROM ${schema}.answers WHERE id = $1`, [old.id])).rows[0].path).toBe('/cart')
+      await shared.close()
+      await client.query(`DROP SCHEMA ${schema} CASCADE`)
     })
   })
 })
