@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { init } from '../../src/init'
 import type { Answer, Sayso, SaysoConfig, Survey } from '../../src/types'
-import { button, fakeTransport, press, radio, title, useCleanPage, widgetRoot } from './helpers'
+import { button, fakeTransport, press, radio, title, useCleanPage, widgetRoot, startSayso } from './helpers'
 
 let sayso: Sayso | undefined
 const start = (surveys: Survey[], config: Partial<SaysoConfig> = {}) => {
-  const fake = fakeTransport()
-  sayso = init({ transport: fake.transport, locale: 'en', ...config, surveys })
-  vi.advanceTimersByTime(1)
-  return fake
+  const started = startSayso({ ...config, surveys })
+  sayso = started.sayso
+  return started.fake
 }
 const options = () => [...(widgetRoot()?.querySelectorAll<HTMLButtonElement>('.choice') ?? [])]
 const option = (label: string) => options().find((one) => one.textContent === label)!

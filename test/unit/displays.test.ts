@@ -1,17 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { init } from '../../src/init'
 import type { Sayso, SaysoConfig, Survey, SurveyRecord } from '../../src/types'
-import { button, fakeTransport, radio, useCleanPage, widgetRoot } from './helpers'
+import { button, radio, useCleanPage, widgetRoot, startSayso } from './helpers'
 
 // Each time a survey shows, a display (a record without a score) goes to the endpoint through
 // the outbox, under the id its answer will have; docs/wire.md and docs/results.md.
 
 let sayso: Sayso | undefined
 const start = (surveys: Survey[], config: Partial<SaysoConfig> = {}) => {
-  const fake = fakeTransport()
-  sayso = init({ transport: fake.transport, locale: 'en', ...config, surveys })
-  vi.advanceTimersByTime(1)
-  return fake
+  const started = startSayso({ ...config, surveys })
+  sayso = started.sayso
+  return started.fake
 }
 const fields = (record: SurveyRecord) => ({ id: record.id, score: record.score, complete: record.complete, dismissed: 'dismissed' in record ? record.dismissed : undefined })
 

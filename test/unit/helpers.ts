@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, vi, type MockInstance } from 'vitest'
-import type { Answer, SurveyRecord, Transport } from '../../src/types'
+import { init } from '../../src/init'
+import type { Answer, Sayso, SaysoConfig, Survey, SurveyRecord, Transport } from '../../src/types'
 
 /** A transport that records every batch and answers what the test says. */
 export const fakeTransport = (reply: Transport = async () => ({ ok: true })) => {
@@ -45,6 +46,19 @@ export const makeAnswer = (extra: Partial<Answer> = {}): Answer => ({
   sdk: 'sayso@0.1.0',
   ...extra
 })
+
+/**
+ * sayso started as a page starts it, in English unless `config` says otherwise, sending through
+ * a fake transport; `listen` hears it before its surveys start, which they do once init has
+ * returned (a timer's turn, advanced here).
+ */
+export const startSayso = (config: Partial<SaysoConfig> & { surveys: Survey[] }, listen?: (sayso: Sayso) => void) => {
+  const fake = fakeTransport()
+  const sayso = init({ transport: fake.transport, locale: 'en', ...config })
+  listen?.(sayso)
+  vi.advanceTimersByTime(1)
+  return { sayso, fake }
+}
 
 /** Records every listener added to and removed from window and document, with its type. */
 export const watchListeners = () => {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { init } from '../../src/init'
 import type { Answer, Sayso, SaysoConfig, Survey } from '../../src/types'
-import { fakeTransport, useCleanPage, widgetRoot } from './helpers'
+import { fakeTransport, useCleanPage, widgetRoot, startSayso } from './helpers'
 
 const DAY = 24 * 60 * 60 * 1000
 let sayso: Sayso | undefined
@@ -10,10 +9,7 @@ const shown: string[] = []
 
 const start = (surveys: Survey[], config: Partial<SaysoConfig> = {}) => {
   sayso?.destroy()
-  fake = fakeTransport()
-  sayso = init({ transport: fake.transport, locale: 'en', ...config, surveys })
-  sayso.on('show', ({ surveyId }) => shown.push(surveyId))
-  vi.advanceTimersByTime(1)
+  ;({ sayso, fake } = startSayso({ ...config, surveys }, (started) => started.on('show', ({ surveyId }) => shown.push(surveyId))))
   return sayso
 }
 const go = (path: string) => {

@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { init } from '../../src/init'
 import type { Sayso, SaysoConfig, Survey } from '../../src/types'
-import { button, dialog, fakeTransport, press, radio, radios, title, useCleanPage, widgetRoot } from './helpers'
+import { button, dialog, press, radio, radios, title, useCleanPage, widgetRoot, startSayso } from './helpers'
 
 let sayso: Sayso | undefined
 const start = (surveys: Survey[], config: Partial<SaysoConfig> = {}) => {
-  const fake = fakeTransport()
-  sayso = init({ transport: fake.transport, locale: 'en-GB', ...config, surveys })
-  vi.advanceTimersByTime(1)
-  return fake
+  const started = startSayso({ locale: 'en-GB', ...config, surveys })
+  sayso = started.sayso
+  return started.fake
 }
 
 useCleanPage()

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { init } from '../../src/init'
 import { inAudience } from '../../src/targeting/in-audience'
 import { parseConfig } from '../../src/config/parse-config'
 import type { Sayso, SaysoConfig, Survey } from '../../src/types'
-import { button, fakeTransport, radio, useCleanPage, watchListeners, widgetRoot } from './helpers'
+import { button, radio, useCleanPage, watchListeners, widgetRoot, startSayso } from './helpers'
 
 const DAY = 24 * 60 * 60 * 1000
 let sayso: Sayso | undefined
@@ -11,9 +10,7 @@ const shown: string[] = []
 
 const start = (surveys: Survey[], config: Partial<SaysoConfig> = {}) => {
   sayso?.destroy()
-  sayso = init({ transport: fakeTransport().transport, locale: 'en', ...config, surveys })
-  sayso.on('show', ({ surveyId }) => shown.push(surveyId))
-  vi.advanceTimersByTime(1)
+  sayso = startSayso({ ...config, surveys }, (started) => started.on('show', ({ surveyId }) => shown.push(surveyId))).sayso
   return sayso
 }
 const go = (path: string) => {
