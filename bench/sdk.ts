@@ -39,23 +39,21 @@ const server = await startBenchServer({ http2 })
 const { candidates, sayso } = await setUpCandidates(server, root, others)
 const byKey = new Map(candidates.map((candidate) => [candidate.key, candidate]))
 server.page('/shop', (url) => storefrontPage(byKey.get(url.searchParams.get('candidate') ?? '')?.head))
+// The README's advice for a survey on page view: the build's preload links (dist/preload.html),
+// and fetchpriority="high" on the script tag.
+const preloadLinks = () => readFileSync(join(root, 'dist/preload.html'), 'utf8')
+const highPriority = (html: string) => html.replace('<script async src=', '<script async fetchpriority="high" src=')
 server.page('/zero-code', (url) => {
   const page = zeroCodePage(root, url.searchParams.get('script') ?? 'sayso.js')
-  // The README's advice for a survey on page view: the preload links, and the tag's fetchpriority.
-  if (!url.searchParams.has('preload')) return page
-  const links = readFileSync(join(root, 'dist/preload.html'), 'utf8')
-  return page.replace('</head>', `${links}</head>`).replace('<script async src=', '<script async fetchpriority="high" src=')
+  return url.searchParams.has('preload') ? highPriority(page.replace('</head>', `${preloadLinks()}</head>`)) : page
 })
 server.page('/triggered', (url) => {
   const trigger = url.searchParams.get('trigger') ?? 'page view'
   // The visitor completes checkout a fixed time into the visit, whichever build has loaded by then.
   const checkout = `<script>setTimeout(() => { __bench.event = performance.now(); sayso('track', 'checkout_completed') }, ${eventAtMs})</script>`
-  // With the build's preload links (dist/preload.html) and the script tag's fetchpriority="high", as
-  // the README advises for a survey on page view.
-  const preload = url.searchParams.has('preload') ? readFileSync(join(root, 'dist/preload.html'), 'utf8') : ''
+  const preload = url.searchParams.has('preload') ? preloadLinks() : ''
   const head = saysoHead(url.searchParams.get('script') ?? 'sayso.js', triggers[trigger])
-  const tag = url.searchParams.has('high') ? head.replace('<script async', '<script async fetchpriority="high"') : head
-  return storefrontPage(preload + tag, trigger == 'event' ? checkout : '')
+  return storefrontPage(preload + (url.searchParams.has('high') ? highPriority(head) : head), trigger == 'event' ? checkout : '')
 })
 
 const browser = await launchChromium()
@@ -112,12 +110,12 @@ const timeline = `(() => {
   const resources = Object.fromEntries(performance.getEntriesByType('resource').map((entry) => [new URL(entry.name).pathname, { start: entry.startTime, end: entry.responseEnd }]))
   return { html: navigation.responseEnd, domContentLoaded: navigation.domContentLoadedEventStart, ran: __bench.ranAt, resources }
 })()`
-const zeroCodeKinds = [...scripts, { key: 'sayso.js preloaded', script: 'sayso.js', preload: true }]
+const zeroCodeKinds = [...scripts.map((kind) => ({ ...kind, preload: false })), { key: 'sayso.js preloaded', script: 'sayso.js', preload: true }]
 for (const [round, order] of interleave(zeroCodeKinds, rounds).entries()) {
   process.stdout.write(`\rthe zero-code page, round ${round + 1} of ${rounds}   `)
-  for (const { key, script, ...kind } of order) {
+  for (const { key, script, preload } of order) {
     const init = `__bench.visibleAt = __bench.visible(() => ${saysoFind}); __bench.whenReady.then((at) => (__bench.ranAt = at))`
-    const measured = await withVisit(browser, `${server.base}/zero-code?script=${script}${'preload' in kind ? '&preload' : ''}`, { init }, async (tab) => {
+    const measured = await withVisit(browser, `${server.base}/zero-code?script=${script}${preload ? '&preload' : ''}`, { init }, async (tab) => {
       const visible = await tab.measure('__bench.visibleAt')
       return { visible, script: `/${script}`, ...((await tab.page.evaluate(timeline)) as Omit<ZeroCodeVisit, 'visible' | 'script'>) }
     })

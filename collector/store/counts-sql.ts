@@ -101,7 +101,8 @@ const answersSource = (where: string, params: unknown[], dialect: CountsDialect,
       SUM(${row.dismissed}) AS dismissed_of FROM ${dialect.allAnswers} ${where} GROUP BY ${grouped}) AS grouped`,
     where: '',
     params,
-    day: 'day',
+    // Only a trend counts by day, and its source keys the groups by it.
+    day: keys.day ? 'day' : dialect.answerDay,
     total: (column) => {
       if (!totals[column]) throw new Error(`counts-sql: no total of ${column} from grouped answers`)
       return totals[column]
