@@ -58,11 +58,14 @@ export const createTriggers = (
   const evaluate = () => {
     for (const watch of watches) {
       if (watch.done || watch.timer || !holds(watch)) continue
-      watch.timer = setTimeout(() => {
+      const match = () => {
         watch.timer = undefined
         watch.done = true
         onMatch(watch.survey)
-      }, watch.trigger.delay)
+      }
+      // Without a delay, at once: a timer would wait behind the frames the page is rendering.
+      if (watch.trigger.delay) watch.timer = setTimeout(match, watch.trigger.delay)
+      else match()
     }
   }
   const happened = (fact: Fact, applies: (watch: Watch) => unknown) => {

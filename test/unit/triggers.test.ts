@@ -96,6 +96,17 @@ describe('trigger conditions', () => {
     expect(shown).toEqual(['cart'])
   })
 
+  // docs/configuration.md, "When a survey asks": without a delay, at once.
+  it('without a delay, asks in the same task as its moment, with no timer between', () => {
+    start([{ id: 'after-checkout', type: 'nps', trigger: { event: 'checkout_completed' } }])
+    sayso!.track('checkout_completed')
+    expect(shown).toEqual(['after-checkout'])
+    close()
+    start([{ id: 'on-help', type: 'ces', trigger: { url: '/help' } }], { frequency: { cooldownDays: 0 } })
+    go('/help')
+    expect(shown).toEqual(['after-checkout', 'on-help'])
+  })
+
   it('an event tracked on one page does not count on the next', () => {
     start([{ id: 'a', type: 'nps', trigger: { event: 'x', url: '/b' } }])
     sayso!.track('x')
