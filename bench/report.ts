@@ -142,7 +142,7 @@ ${table(
   const preloadedLateness = slow('page view', 'sayso.js preloaded', false).median - oneFileOnPageView
   const signed = (value: number) => `${value >= 0 ? '+' : '−'}${ms(Math.abs(value))}`
   console.log(`
-sayso on a slow network (CDP Network.emulateNetworkConditions: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up): a triggered survey visible
+sayso on a slow network (CDP Network.emulateNetworkConditions: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up): a triggered survey visible; on page view ${rounds * 3} visits each, else ${rounds}
 
 ${table(
   ['trigger', 'build', 'sayso.js (lazy)', 'sayso.full.js (one file)', 'lazy − one file (medians)'],
