@@ -26,7 +26,8 @@ export interface Results {
   openCpu: Record<string, number[]>
   bytes: Record<string, { page: number; open: number }>
   zeroCode: Record<string, ZeroCodeVisit[]>
-  slow: Record<string, { visible: number; event?: number }[]>
+  /** Each visit's survey visible, the event (event trigger), and its scripts' window: first asked for, last arrived. */
+  slow: Record<string, { visible: number; event?: number; scripts: { start: number; end: number } }[]>
 }
 
 /** One frame at 60 Hz: what "visible" can be resolved to. */
@@ -160,6 +161,19 @@ ${table(
       signed(preloadedLateness)
     ]
   ])
+)}
+
+Where a survey on page view spends its time on the slow network, medians of the same visits: the
+scripts on the wire (sayso's first script asked for → the last byte of the last), then the
+scripts' compiling, running and drawing until the frame that shows it
+
+${table(
+  ['page view', 'scripts asked for', 'on the wire', 'last byte → visible', 'visible'],
+  ['sayso.js', 'sayso.full.js', 'sayso.js preloaded', 'sayso.full.js high'].map((key) => {
+    const visits = results.slow[`page view ${key}`]
+    const of = (pick: (visit: (typeof visits)[number]) => number) => ms(median(visits.map(pick)))
+    return [key, of((visit) => visit.scripts.start), of((visit) => visit.scripts.end - visit.scripts.start), of((visit) => visit.visible - visit.scripts.end), of((visit) => visit.visible)]
+  })
 )}`)
 
   const own = saysoRows('')
