@@ -285,6 +285,8 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     departure = undefined
     schedule(0)
   }
+  // A page's own first pageshow, on load, is no return: what was just given waits as usual.
+  const fromCache = (event: Event) => (event as PageTransitionEvent).persisted && back()
   const onVisibility = (event: Event) => {
     if (document.visibilityState == 'hidden') leave(event)
     else back()
@@ -292,7 +294,7 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
   const listeners: [EventTarget, string, (event: Event) => void][] = [
     [window, 'online', () => schedule(0)],
     [window, 'pagehide', leave],
-    [window, 'pageshow', back],
+    [window, 'pageshow', fromCache],
     [document, 'visibilitychange', onVisibility]
   ]
   listeners.forEach(([target, type, listener]) => target.addEventListener(type, listener))

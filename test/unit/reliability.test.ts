@@ -537,6 +537,26 @@ describe('docs/delivery.md fault rows', () => {
     expect(JSON.parse(String(collector.fetch.mock.calls[1][1].body)).answers[0].comment).toBe('saved on hide')
   })
 
+  it("a page's first pageshow, on load, sends nothing early; a return from the back/forward cache sends at once", async () => {
+    const pageshow = (persisted: boolean) => {
+      const event = new Event('pageshow')
+      Object.defineProperty(event, 'persisted', { value: persisted })
+      window.dispatchEvent(event)
+    }
+    const outbox = start()
+    const [a, b] = [answer(), answer()]
+    outbox.push(a)
+    pageshow(false)
+    await vi.advanceTimersByTimeAsync(100)
+    expect(sentIds()).toEqual([])
+    await vi.advanceTimersByTimeAsync(300)
+    expect(sentIds()).toEqual([[a.id]])
+    outbox.push(b)
+    pageshow(true)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(sentIds()).toEqual([[a.id], [b.id]])
+  })
+
   it.each([
     ['a BigInt', () => ({ plan: 'pro', total: 10n }), ['total']],
     ['a function', () => ({ plan: 'pro', callback: () => 1 }), ['callback']],
