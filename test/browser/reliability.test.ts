@@ -38,12 +38,13 @@ const answer = async (tab: Page, score = 9, note?: string): Promise<Given> => {
   const id = tab.evaluate(
     () => new Promise<string>((resolve) => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('on', 'answer', (a: { id: string }) => resolve(a.id)))
   )
-  // Forced: these tests answer many times in a row, which the frequency rules would rightly stop.
-  await tab.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('show', 'nps', { force: true }))
   if (note) {
     // A comment this long only fits the wire through the follow-up; here it rides in an attribute.
+    // Given before the survey shows: its display, and so its answer, takes the attributes then.
     await tab.evaluate((text) => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('identify', 'u1', { note: text }), note)
   }
+  // Forced: these tests answer many times in a row, which the frequency rules would rightly stop.
+  await tab.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('show', 'nps', { force: true }))
   await tab.getByRole('radio', { name: String(score), exact: true }).click()
   await tab.waitForSelector('sayso-widget', { state: 'detached' })
   return { id: await id, surveyId: 'nps', score, complete: true }
