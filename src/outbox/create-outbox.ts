@@ -286,7 +286,9 @@ export const createOutbox = ({ store, transport, beacon, onSent, onError }: Outb
     schedule(0)
   }
   // A page's own first pageshow, on load, is no return: what was just given waits as usual.
-  const fromCache = (event: Event) => (event as PageTransitionEvent).persisted && back()
+  const fromCache = (event: Event) => {
+    if ((event as PageTransitionEvent).persisted) back()
+  }
   const onVisibility = (event: Event) => {
     if (document.visibilityState == 'hidden') leave(event)
     else back()

@@ -44,7 +44,8 @@ describe('the demo storefront', () => {
         })
       )
     const before = await styles()
-    await page.evaluate(() => (window as unknown as { sayso: (...a: unknown[]) => void }).sayso('show', 'csat-delivery'))
+    // Its surveys come from configUrl: asked again until they are there and it is on its way.
+    await page.waitForFunction(() => (window as unknown as { sayso: (...a: unknown[]) => boolean }).sayso('show', 'csat-delivery'))
     await surveyDialog(page).waitFor()
     expect(await styles()).toEqual(before)
     expect(await page.evaluate(() => document.head.querySelectorAll('style').length + document.adoptedStyleSheets.length)).toBe(0)
