@@ -4,6 +4,18 @@ import type { Candidate } from './candidates'
 import { kB, median, ms, show, spread, times, type Spread } from './stats'
 import type { PageLoad } from './visit'
 
+/** Every file a page fetched, by URL path: asked for, and its last byte, ms since navigation. */
+export type Resources = Record<string, { start: number; end: number }>
+
+/** The files whose paths match: the first asked for, and the last byte of the last. */
+const windowOf = (resources: Resources, paths: RegExp) => {
+  const times = Object.entries(resources)
+    .filter(([path]) => paths.test(path))
+    .map(([, time]) => time)
+  return times.length ? { start: Math.min(...times.map((time) => time.start)), end: Math.max(...times.map((time) => time.end)) } : undefined
+}
+const saysoScripts = /\/sayso[\w.-]*\.js$/
+
 export interface ZeroCodeVisit {
   visible: number
   /** The URL path of the sayso file the page loaded. */
@@ -11,7 +23,7 @@ export interface ZeroCodeVisit {
   html: number
   domContentLoaded: number
   ran: number
-  resources: Record<string, { start: number; end: number }>
+  resources: Resources
 }
 
 export interface Results {
@@ -26,8 +38,8 @@ export interface Results {
   openCpu: Record<string, number[]>
   bytes: Record<string, { page: number; open: number }>
   zeroCode: Record<string, ZeroCodeVisit[]>
-  /** Each visit's survey visible, the event (event trigger), and its scripts' window: first asked for, last arrived. */
-  slow: Record<string, { visible: number; event?: number; scripts: { start: number; end: number } }[]>
+  /** Each visit's survey visible, the event (event trigger), and the files it fetched. */
+  slow: Record<string, { visible: number; event?: number; resources: Resources }[]>
 }
 
 /** One frame at 60 Hz: what "visible" can be resolved to. */
@@ -105,12 +117,7 @@ ${table(
     const values = visits.map(pick).filter((value): value is number => value !== undefined)
     return values.length ? show(spread(values)) : '–'
   }
-  const partsEnd = (visit: ZeroCodeVisit) => {
-    const ends = Object.entries(visit.resources)
-      .filter(([path]) => /\/sayso\.(ui|outbox)\./.test(path))
-      .map(([, timing]) => timing.end)
-    return ends.length ? Math.max(...ends) : undefined
-  }
+  const partsEnd = (visit: ZeroCodeVisit) => windowOf(visit.resources, /\/sayso\.(ui|outbox)\./)?.end
   console.log(`
 The zero-code page (demo/zero-code.html: one tag, an NPS survey on page view; loopback), ms from navigation
 
@@ -170,7 +177,7 @@ scripts' compiling, running and drawing until the frame that shows it
 ${table(
   ['page view', 'scripts asked for', 'on the wire', 'last byte → visible', 'visible'],
   ['sayso.js', 'sayso.full.js', 'sayso.js preloaded', 'sayso.full.js high'].map((key) => {
-    const visits = results.slow[`page view ${key}`]
+    const visits = results.slow[`page view ${key}`].map((visit) => ({ visible: visit.visible, scripts: windowOf(visit.resources, saysoScripts)! }))
     const of = (pick: (visit: (typeof visits)[number]) => number) => ms(median(visits.map(pick)))
     return [key, of((visit) => visit.scripts.start), of((visit) => visit.scripts.end - visit.scripts.start), of((visit) => visit.visible - visit.scripts.end), of((visit) => visit.visible)]
   })

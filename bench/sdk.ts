@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path'
 import { startBenchServer } from './bench-server'
 import { saysoFind, saysoHead, setUpCandidates, type SaysoTrigger } from './candidates'
 import { storefrontPage, zeroCodePage } from './pages'
-import { printReport, type Results, type ZeroCodeVisit } from './report'
+import { printReport, type Resources, type Results, type ZeroCodeVisit } from './report'
 import { interleave } from './stats'
 import { launchChromium, slowNetwork, withVisit, type Visit } from './visit'
 
@@ -105,10 +105,11 @@ const scripts = sayso.flatMap((build) => ['sayso.js', 'sayso.full.js'].map((file
 
 // 2. The zero-code page (demo/zero-code.html): navigation to the survey on screen, and the
 // moments on the way there (the page's response, the script's, DOMContentLoaded, the parts').
+// Every file the page fetched, by path: when it was asked for and when its last byte came.
+const resourceTimes = `Object.fromEntries(performance.getEntriesByType('resource').map((entry) => [new URL(entry.name).pathname, { start: entry.startTime, end: entry.responseEnd }]))`
 const timeline = `(() => {
   const [navigation] = performance.getEntriesByType('navigation')
-  const resources = Object.fromEntries(performance.getEntriesByType('resource').map((entry) => [new URL(entry.name).pathname, { start: entry.startTime, end: entry.responseEnd }]))
-  return { html: navigation.responseEnd, domContentLoaded: navigation.domContentLoadedEventStart, ran: __bench.ranAt, resources }
+  return { html: navigation.responseEnd, domContentLoaded: navigation.domContentLoadedEventStart, ran: __bench.ranAt, resources: ${resourceTimes} }
 })()`
 const zeroCodeKinds = [...scripts.map((kind) => ({ ...kind, preload: false })), { key: 'sayso.js preloaded', script: 'sayso.js', preload: true }]
 for (const [round, order] of interleave(zeroCodeKinds, rounds).entries()) {
@@ -130,11 +131,6 @@ const slowKinds = [
   // The one file with the same tag: the lazy build is held to the sooner of the two.
   { trigger: 'page view', key: 'sayso.full.js high', script: 'sayso.full.js', preload: false, high: true }
 ]
-// When sayso's first script was asked for, and when the last of its scripts had arrived.
-const scriptsWindow = `(() => {
-  const scripts = performance.getEntriesByType('resource').filter((entry) => /\\/sayso[\\w.-]*\\.js$/.test(new URL(entry.name).pathname))
-  return { start: Math.min(...scripts.map((entry) => entry.startTime)), end: Math.max(...scripts.map((entry) => entry.responseEnd)) }
-})()`
 // A survey on page view is measured in three times the rounds: the builds are within a frame
 // of each other there, and a median of seven visits moves by about that much from run to run.
 const pageViewRounds = rounds * 3
@@ -146,7 +142,7 @@ for (const [round, order] of interleave(slowKinds, pageViewRounds).entries()) {
     const measured = await withVisit(browser, url, { network: slowNetwork, init: `__bench.visibleAt = __bench.visible(() => ${saysoFind})` }, async (tab) => {
       const visible = await tab.measure('__bench.visibleAt', 20_000)
       const event = trigger == 'event' ? ((await tab.page.evaluate('__bench.event')) as number) : undefined
-      return { visible, event, scripts: (await tab.page.evaluate(scriptsWindow)) as { start: number; end: number } }
+      return { visible, event, resources: (await tab.page.evaluate(resourceTimes)) as Resources }
     })
     push(results.slow, `${trigger} ${key}`, measured)
   }
